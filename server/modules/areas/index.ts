@@ -1,0 +1,13 @@
+/** Areas by 層, their population statistics, and population file imports. */
+export { areasRoutes } from './areas.routes';
+export {
+  areaLayers,
+  createArea,
+  createRootArea,
+  getArea,
+  listAreas,
+  loadTenantAreas,
+  putAreaStatistics,
+} from './areas.service';
+export { exportAreas, exportPopulation } from './export.service';
+export { commitPopulationImport, previewPopulationImport } from './population.service';
