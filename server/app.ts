@@ -3,7 +3,6 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import swaggerUi from 'swagger-ui-dist';
-import { ApiErrorBody } from '../contracts/http';
 import type { Config } from './core/config';
 import type { Database } from './core/db';
 import { notFound } from './core/errors';
@@ -51,7 +50,6 @@ export function createApp(opts: CreateAppOptions) {
   app.use('/api/*', apiMiddleware(deps));
   mountRoutes(app, allRoutes, deps);
 
-  app.openAPIRegistry.register('ApiError', ApiErrorBody);
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',

@@ -5,7 +5,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import {
-  type ApiErrorBody,
+  ApiErrorBody,
   type Endpoint,
   type EndpointInput,
   type EndpointResult,
@@ -273,7 +273,8 @@ function registerOpenApi(app: OpenAPIHono<AppEnv>, e: Endpoint): void {
           content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
         }
       : { description: '成功', content: { 'application/json': { schema: e.response } } };
-  const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } };
+  // ApiErrorBody carries meta id 'ApiError', so the generator emits one component and $refs to it.
+  const errorContent = { 'application/json': { schema: ApiErrorBody } };
   app.openAPIRegistry.registerPath({
     method: e.method,
     path: e.path,

