@@ -91,7 +91,9 @@ async function throughput(label: string, env: NodeJS.ProcessEnv, port: number) {
     await load(`${server.url}/api/health`); // warm-up, not counted
     const health = await load(`${server.url}/api/health`);
     const areaList = await load(`${server.url}/api/t/${DEMO_TENANT.code}/areas`, { cookie });
-    console.log(`\n[${label}] ${CONNECTIONS} connections, ${DURATION} s each (area list: ${areas} areas with statistics)`);
+    console.log(
+      `\n[${label}] ${CONNECTIONS} connections, ${DURATION} s each (area list: ${areas} areas with statistics)`,
+    );
     console.table({
       'GET /api/health (baseline)': { 'requests/s': Math.round(health.rps), 'p99 ms': health.p99 },
       'GET /api/t/{tenant}/areas': { 'requests/s': Math.round(areaList.rps), 'p99 ms': areaList.p99 },

@@ -118,6 +118,22 @@ export const Boundary = z
   .object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.unknown()) })
   .meta({ id: 'Boundary', description: 'GeoJSON ジオメトリ（WGS84）' });
 
+export const AgeBands = z
+  .object({
+    asOf: IsoDateString,
+    bands: z.array(
+      z.object({
+        from: z.number().int(),
+        to: z.number().int().nullable().meta({ description: 'null は「以上」' }),
+        male: z.number().int().nullable(),
+        female: z.number().int().nullable(),
+        total: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'AgeBands', description: '最新の基準日の5歳階級別人口（人口ピラミッド用）' });
+export type AgeBands = z.infer<typeof AgeBands>;
+
 export const getArea = endpoint({
   method: 'get',
   path: '/api/t/{tenant}/areas/{id}',
@@ -130,6 +146,8 @@ export const getArea = endpoint({
     ancestors: z.array(Area.pick({ id: true, name: true, layer: true })),
     children: z.array(AreaListItem),
     snapshots: z.array(Snapshot),
+    /** Bands of the latest snapshot, when every figure behind it came with bands. */
+    ageBands: AgeBands.nullable(),
     boundary: Boundary.nullable(),
   }),
 });

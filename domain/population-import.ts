@@ -1,5 +1,6 @@
 import { type AreaNode, townIndex, townKey } from './areas';
 import { formatCount, type StatValues, sumStats } from './population';
+import { sumBands } from './population-bands';
 import type { PopulationRecord, PopulationTable, TableIssue } from './population-table';
 
 /** What an import needs to know of an area. */
@@ -45,25 +46,6 @@ const valuesOf = (r: PopulationRecord): StatValues => ({
   households: r.households,
   careCertified: null,
 });
-
-const bandLayout = (b: Bands) => b.map((x) => `${x.band.from}-${x.band.to ?? ''}`).join(',');
-
-/** Sums bands when every row uses the same bands; otherwise the detail is dropped (totals stay). */
-function sumBands(list: (Bands | null)[]): Bands | null {
-  const first = list[0];
-  if (!first || list.some((b) => !b || bandLayout(b) !== bandLayout(first))) return null;
-  return first.map((x, i) => {
-    const cells = list.map((b) => b![i]!);
-    const add = (k: 'male' | 'female') =>
-      cells.some((c) => c[k] === null) ? null : cells.reduce((s, c) => s + c[k]!, 0);
-    return {
-      band: x.band,
-      male: add('male'),
-      female: add('female'),
-      total: cells.reduce((s, c) => s + c.total, 0),
-    };
-  });
-}
 
 /**
  * Maps the rows of a population table onto a tenant's areas. Rows are matched through the 町丁
@@ -168,7 +150,7 @@ export function planPopulationImport(
     target: g.target,
     asOf: g.asOf,
     values: sumStats(g.records.map(valuesOf)),
-    bands: sumBands(g.records.map((r) => r.bands)),
+    bands: sumBands(g.records.map((r) => r.bands)) as Bands | null,
     lines: g.records.map((r) => r.line),
   }));
 

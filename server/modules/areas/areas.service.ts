@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, max, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Area, AreaInput, Boundary, Snapshot, StatisticsInput } from '../../../contracts/areas';
-import { ancestorsOf, isValidInFy, type Layer, placementProblem, subtreeIds } from '../../../domain/areas';
+import {
+  ancestorsOf,
+  childrenIndex,
+  isValidInFy,
+  type Layer,
+  placementProblem,
+  subtreeIds,
+} from '../../../domain/areas';
 import { fiscalYearOf, todayInTokyo } from '../../../domain/dates';
 import { extractBoundary } from '../../../domain/geojson';
 import { toLocalGovCode5 } from '../../../domain/local-gov-code';
@@ -12,6 +19,7 @@ import {
   rate75,
   rollupStatistics,
 } from '../../../domain/population';
+import { type BandCount, bandsOf } from '../../../domain/population-bands';
 import { recordAudit } from '../../core/audit';
 import { inTransaction, type TenantContext } from '../../core/context';
 import { conflict, fieldError, notFound } from '../../core/errors';
@@ -69,6 +77,7 @@ export function toSnapshot(s: DomainSnapshot): Snapshot {
 async function statRows(ctx: TenantContext, where: SQL | undefined) {
   return ctx.db
     .select({
+      bands: areaStatistics.bands,
       areaId: areaStatistics.areaId,
       asOf: areaStatistics.asOf,
       total: areaStatistics.total,
@@ -131,6 +140,14 @@ export async function getArea(ctx: TenantContext, id: string) {
     rows,
   );
   const snapshots = (rolled.get(id) ?? []).map(toSnapshot);
+  const latest = snapshots.at(-1)?.asOf;
+  const own = new Map<string, Map<string, BandCount[] | null>>();
+  for (const r of rows) {
+    const byDate = own.get(r.areaId) ?? new Map<string, BandCount[] | null>();
+    byDate.set(r.asOf, (r.bands as BandCount[] | null) ?? null);
+    own.set(r.areaId, byDate);
+  }
+  const latestBands = latest ? bandsOf(id, latest, childrenIndex(all), own) : null;
   const latestOf = (areaId: string) => {
     const list = rolled.get(areaId);
     const last = list?.at(-1);
@@ -143,6 +160,19 @@ export async function getArea(ctx: TenantContext, id: string) {
       .filter((a) => a.parentId === id)
       .map((a) => ({ ...toArea(a, areasPolicy.canEdit(ctx, a.id, all)), latest: latestOf(a.id) })),
     snapshots,
+    ageBands:
+      latest && latestBands
+        ? {
+            asOf: latest,
+            bands: latestBands.map((b) => ({
+              from: b.band.from,
+              to: b.band.to,
+              male: b.male,
+              female: b.female,
+              total: b.total,
+            })),
+          }
+        : null,
     boundary: (area.boundary as z.infer<typeof Boundary> | null) ?? null,
   };
 }

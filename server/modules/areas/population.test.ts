@@ -111,6 +111,12 @@ describe('population import of the real 高松市 file', () => {
       source: 'own',
     });
 
+    const detail = await staff.get(`/api/t/372013/areas/${root.id}`);
+    expect(detail.body.ageBands.asOf).toBe('2024-07-01');
+    expect(detail.body.ageBands.bands).toHaveLength(18);
+    const from65 = detail.body.ageBands.bands.filter((b: { from: number }) => b.from >= 65);
+    expect(from65.reduce((s: number, b: { total: number }) => s + b.total, 0)).toBe(120418);
+
     const again = await staff.post(`/api/t/372013/population-imports/${p.body.id}/commit`);
     expect(again.status).toBe(409);
   });
