@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ancestorsOf, isValidInFy, placementProblem, subtreeIds, townIndex, townKey } from './areas';
+import {
+  ancestorsOf,
+  areaForAddress,
+  isValidInFy,
+  placementProblem,
+  subtreeIds,
+  townIndex,
+  townKey,
+} from './areas';
 
 const tree = [
   { id: 'root', parentId: null, layer: 1, townNames: [] as string[] },
@@ -37,5 +45,25 @@ describe('area hierarchy', () => {
     expect(index.get(townKey('峰野東'))).toEqual({ area: tree[1] });
     const honmachi = index.get(townKey('本町1丁目'));
     expect(honmachi && 'ambiguous' in honmachi && honmachi.ambiguous.map((a) => a.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('town names', () => {
+  it('match whether 丁目 is written in kanji, full-width or ASCII digits', () => {
+    expect(townKey('扇町一丁目')).toBe(townKey('扇町１丁目'));
+    expect(townKey('扇町十二丁目')).toBe('扇町12丁目');
+  });
+
+  it('place an address in the area listing its 町丁, preferring the longest name', () => {
+    const areas = [
+      { id: 'r', parentId: null, layer: 1, townNames: [] as string[] },
+      { id: 'a', parentId: 'r', layer: 3, townNames: ['扇町'] },
+      { id: 'b', parentId: 'r', layer: 3, townNames: ['扇町1丁目'] },
+      { id: 'c', parentId: 'r', layer: 3, townNames: ['本町'] },
+    ];
+    expect(areaForAddress('高松市扇町一丁目2-31', areas)?.id).toBe('b');
+    expect(areaForAddress('高松市扇町三丁目1', areas)?.id).toBe('a');
+    expect(areaForAddress('町田市本町田1-2', areas)).toBeNull();
+    expect(areaForAddress('', areas)).toBeNull();
   });
 });

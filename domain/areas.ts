@@ -91,9 +91,60 @@ export function ancestorsOf<A extends AreaNode>(areas: readonly A[], id: string)
   return path;
 }
 
-/** Key for matching 町丁 names: NFKC, no spaces. 「塩上町１丁目」 and 「塩上町1丁目」 match. */
+const KANJI_DIGITS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** 一 … 九十九 as a number (丁目 numbers never go higher). */
+function kanjiNumber(s: string): number {
+  if (!s.includes('十')) return KANJI_DIGITS[s] ?? 0;
+  const [tens, ones] = s.split('十') as [string, string];
+  return (tens ? (KANJI_DIGITS[tens] ?? 0) : 1) * 10 + (ones ? (KANJI_DIGITS[ones] ?? 0) : 0);
+}
+
+/**
+ * Key for matching 町丁 names: NFKC, no spaces, 丁目 numbers as digits. 「塩上町１丁目」,
+ * 「塩上町1丁目」 and 「塩上町一丁目」 all match.
+ */
 export function townKey(name: string): string {
-  return normalizeText(name).replace(/\s+/g, '');
+  return normalizeText(name)
+    .replace(/\s+/g, '')
+    .replace(/([一二三四五六七八九十]+)丁目/g, (_, n: string) => `${kanjiNumber(n)}丁目`);
+}
+
+/**
+ * The area whose 町丁 appears in an address: the longest 町丁 name found wins (扇町1丁目 over
+ * 扇町), then the deepest area. Null when no 町丁 of any area is in the address.
+ */
+export function areaForAddress<A extends AreaNode & { townNames: readonly string[] }>(
+  address: string,
+  areas: readonly A[],
+): A | null {
+  const key = townKey(address);
+  if (!key) return null;
+  const index = townIndex(areas);
+  let best: { area: A; length: number } | null = null;
+  for (const [town, hit] of index) {
+    if (!('area' in hit) || town.length === 0 || !key.includes(town)) continue;
+    // A 町丁 must not continue with more of a longer name: 本町 must not match inside 本町田.
+    const after = key[key.indexOf(town) + town.length];
+    if (
+      after &&
+      /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(after) &&
+      !/[0-9丁番号の]/.test(after)
+    )
+      continue;
+    if (!best || town.length > best.length) best = { area: hit.area, length: town.length };
+  }
+  return best?.area ?? null;
 }
 
 /**

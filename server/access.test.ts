@@ -13,6 +13,9 @@ const A = '372013'; // the outsider's tenant
 const B = '014257'; // the tenant under attack
 
 interface Ids {
+  resource: string;
+  organization: string;
+  resourceImport: string;
   root: string;
   north: string;
   central: string;
@@ -38,6 +41,13 @@ const areaBody = (ids: Ids) => ({
   townNames: [],
 });
 const csv = new TextEncoder().encode('地域名,総人口,調査年月日\n本町,100,2024-04-01\n');
+const resourceBody = (ids: Ids) => ({
+  name: '乗っ取りサロン',
+  kind: 'informal',
+  categories: ['ibasho'],
+  location: { name: '本町', address: '本町1', areaId: ids.honmachi },
+});
+const resourceCsv = new TextEncoder().encode('名称,分類\n本町サロン,サロン\n');
 
 /** A valid request for every route, aimed at tenant B and, where it matters, outside 北部圏域. */
 const fixtures: Record<string, Fixture> = {
@@ -96,6 +106,65 @@ const fixtures: Record<string, Fixture> = {
     params: { tenant: B, kind: 'areas' },
     query: { format: 'csv' },
   }),
+  'get /api/t/{tenant}/resources': () => ({ params: { tenant: B } }),
+  'get /api/t/{tenant}/resource-points': () => ({ params: { tenant: B } }),
+  'get /api/t/{tenant}/resources/{id}': (ids) => ({ params: { tenant: B, id: ids.resource } }),
+  'post /api/t/{tenant}/resources': (ids) => ({ params: { tenant: B }, body: resourceBody(ids) }),
+  'put /api/t/{tenant}/resources/{id}': (ids) => ({
+    params: { tenant: B, id: ids.resource },
+    body: { ...resourceBody(ids), version: 1 },
+  }),
+  'post /api/t/{tenant}/resources/{id}/verify': (ids) => ({
+    params: { tenant: B, id: ids.resource },
+    body: { version: 1 },
+  }),
+  'get /api/t/{tenant}/resources-similar': () => ({ params: { tenant: B }, query: { name: 'サロン' } }),
+  'get /api/t/{tenant}/resources-review': () => ({ params: { tenant: B } }),
+  'get /api/t/{tenant}/resources/{id}/revisions': (ids) => ({ params: { tenant: B, id: ids.resource } }),
+  'post /api/t/{tenant}/resources/{id}/revisions/{revision}/restore': (ids) => ({
+    params: { tenant: B, id: ids.resource, revision: '1' },
+    body: { version: 1 },
+  }),
+  'get /api/t/{tenant}/organizations': () => ({ params: { tenant: B } }),
+  'post /api/t/{tenant}/organizations': () => ({
+    params: { tenant: B },
+    body: { name: '侵入者の会', kind: 'その他' },
+  }),
+  'put /api/t/{tenant}/organizations/{id}': (ids) => ({
+    params: { tenant: B, id: ids.organization },
+    body: { name: '乗っ取り', kind: 'その他', version: 1 },
+  }),
+  'get /api/t/{tenant}/taxonomy': () => ({ params: { tenant: B } }),
+  'put /api/t/{tenant}/taxonomy/{code}': () => ({
+    params: { tenant: B, code: 'ibasho' },
+    body: { name: '乗っ取り', group: 'gather', synonyms: [] },
+  }),
+  'post /api/t/{tenant}/resource-imports': () => ({
+    params: { tenant: B },
+    query: { fileName: 'r.csv' },
+    body: resourceCsv,
+  }),
+  'put /api/t/{tenant}/resource-imports/{id}/mapping': (ids) => ({
+    params: { tenant: B, id: ids.resourceImport },
+    body: { mapping: { columns: { 名称: 'name' }, sourceSystem: 'x', defaultCategory: 'ibasho' } },
+  }),
+  'get /api/t/{tenant}/resource-imports/{id}': (ids) => ({ params: { tenant: B, id: ids.resourceImport } }),
+  'post /api/t/{tenant}/resource-imports/{id}/commit': (ids) => ({
+    params: { tenant: B, id: ids.resourceImport },
+  }),
+  'get /api/t/{tenant}/resource-import-presets': () => ({ params: { tenant: B } }),
+  'get /api/t/{tenant}/resource-export': () => ({ params: { tenant: B }, query: { format: 'csv' } }),
+  'get /api/hsds/v3/{tenant}': () => ({ params: { tenant: B } }),
+  'get /api/hsds/v3/{tenant}/services': () => ({ params: { tenant: B } }),
+  'get /api/hsds/v3/{tenant}/services/{id}': (ids) => ({ params: { tenant: B, id: ids.resource } }),
+  'get /api/hsds/v3/{tenant}/organizations': () => ({ params: { tenant: B } }),
+  'get /api/hsds/v3/{tenant}/organizations/{id}': (ids) => ({ params: { tenant: B, id: ids.organization } }),
+  'get /api/hsds/v3/{tenant}/service_at_locations': () => ({ params: { tenant: B } }),
+  'get /api/hsds/v3/{tenant}/service_at_locations/{id}': () => ({ params: { tenant: B, id: 'x' } }),
+  'get /api/hsds/v3/{tenant}/taxonomies': () => ({ params: { tenant: B } }),
+  'get /api/hsds/v3/{tenant}/taxonomies/{id}': () => ({ params: { tenant: B, id: 'x' } }),
+  'get /api/hsds/v3/{tenant}/taxonomy_terms': () => ({ params: { tenant: B } }),
+  'get /api/hsds/v3/{tenant}/taxonomy_terms/{id}': () => ({ params: { tenant: B, id: 'ibasho' } }),
 };
 
 const key = (r: { endpoint: { method: string; path: string } }) => `${r.endpoint.method} ${r.endpoint.path}`;
@@ -126,7 +195,19 @@ beforeAll(async () => {
   await staffB.login(staff.email);
   const imp = await staffB.post(`/api/t/${B}/population-imports?fileName=x.csv`, csv);
   const inv = await staffB.post(`/api/t/${B}/invitations`, { email: 'pending@test.example', role: 'sc1' });
+  const org = await staffB.post(`/api/t/${B}/organizations`, { name: '本町町内会', kind: '町内会・自治会' });
+  const resource = await staffB.post(`/api/t/${B}/resources`, {
+    name: '本町サロン',
+    kind: 'informal',
+    categories: ['ibasho'],
+    organizationId: org.body.id,
+    location: { name: '本町会館', address: '本町1', areaId: honmachi.id },
+  });
+  const resourceImport = await staffB.post(`/api/t/${B}/resource-imports?fileName=r.csv`, resourceCsv);
   ids = {
+    resource: resource.body.id,
+    organization: org.body.id,
+    resourceImport: resourceImport.body.id,
     root: root.id,
     north: north.id,
     central: central.id,
@@ -221,7 +302,11 @@ describe('inside B', () => {
   });
 
   it('a 第2層 SC changes nothing outside her 圏域 (and nothing tenant-wide)', async () => {
-    for (const r of writes()) {
+    // Recording a new 主体 (her area's 町内会) touches no area and changes nothing that exists.
+    const allowed = new Set(['post /api/t/{tenant}/organizations']);
+    for (const r of writes().filter((r) => allowed.has(key(r))))
+      expect((await send(sc2B, r)).status, key(r)).toBe(201);
+    for (const r of writes().filter((r) => !allowed.has(key(r)))) {
       const res = await send(sc2B, r);
       expect(res.status, key(r)).toBe(403);
       expect(res.body.error.message, key(r)).toMatch(/[ぁ-ん]/);

@@ -18,10 +18,17 @@ import { RateLimiter } from './core/rate-limit';
 import { DEMO_ACCOUNTS } from './db/seed/demo-accounts';
 import { accountsRoutes } from './modules/accounts';
 import { areasRoutes } from './modules/areas';
+import { hsdsRoutes, resourcesRoutes } from './modules/resources';
 import { tenantsRoutes } from './modules/tenants';
 
 /** Every route of every module; the access test walks this list. */
-export const allRoutes: RouteDef[] = [...accountsRoutes, ...tenantsRoutes, ...areasRoutes];
+export const allRoutes: RouteDef[] = [
+  ...accountsRoutes,
+  ...tenantsRoutes,
+  ...areasRoutes,
+  ...resourcesRoutes,
+  ...hsdsRoutes,
+];
 
 export interface CreateAppOptions {
   database: Database;

@@ -9,7 +9,7 @@ import { forbidden, notFound } from './errors';
 
 /** The system (CLI, seed) and system administrators act across tenants. */
 export function isSuper(actor: Actor): boolean {
-  return actor.kind === 'system' || actor.systemAdmin;
+  return actor.kind === 'system' || (actor.kind === 'user' && actor.systemAdmin);
 }
 
 export function membershipIn(actor: Actor, tenantId: string): Membership | undefined {

@@ -24,7 +24,14 @@ export interface SystemActor {
   label: 'cli' | 'seed' | 'test';
 }
 
-export type Actor = UserActor | SystemActor;
+/** Someone reading public data (the HSDS API, later the portal): no rights at all. */
+export interface AnonymousActor {
+  kind: 'anonymous';
+}
+
+export type Actor = UserActor | SystemActor | AnonymousActor;
+
+export const ANONYMOUS: AnonymousActor = { kind: 'anonymous' };
 
 /** What every service function receives first. */
 export interface BaseContext {
@@ -45,7 +52,7 @@ export async function inTransaction<C extends { db: Db }, T>(ctx: C, fn: (tx: C)
 }
 
 export function actorLabel(actor: Actor | null): string {
-  if (!actor) return 'anonymous';
+  if (!actor || actor.kind === 'anonymous') return 'anonymous';
   return actor.kind === 'user' ? actor.email : actor.label;
 }
 

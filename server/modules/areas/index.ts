@@ -1,5 +1,6 @@
 /** Areas by 層, their population statistics, and population file imports. */
 export { areasRoutes } from './areas.routes';
+export type { AreaRow } from './areas.service';
 export {
   areaLayers,
   createArea,

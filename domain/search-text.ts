@@ -1,0 +1,88 @@
+/*
+ * Folding Japanese text so that the ways people type the same word meet: 買い物 / かいもの / カイモノ /
+ * ｶｲﾓﾉ, サロン / さろん, コーヒー / こおひい-ish variants. Kanji stay kanji; readings of kanji come
+ * from a morphological analyser on the server (server/core/reading.ts) and are folded the same way.
+ */
+
+const SMALL_TO_LARGE: Record<string, string> = {
+  ぁ: 'あ',
+  ぃ: 'い',
+  ぅ: 'う',
+  ぇ: 'え',
+  ぉ: 'お',
+  っ: 'つ',
+  ゃ: 'や',
+  ゅ: 'ゆ',
+  ょ: 'よ',
+  ゎ: 'わ',
+  ゕ: 'か',
+  ゖ: 'け',
+};
+
+// Punctuation and symbols that separate words but carry no meaning for matching.
+const SEPARATORS =
+  /[\s・･、。，．,.!！?？「」『』（）()［］[\]【】〈〉《》"'“”‘’/／\\_＿\-－―‐〜～~:：;；*＊#＃&＆+＋|｜]/gu;
+
+/** Katakana → hiragana by code point (ァ..ヶ and ヴ map onto ぁ..ゖ). */
+function toHiragana(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    out += c >= 0x30a1 && c <= 0x30f6 ? String.fromCodePoint(c - 0x60) : ch;
+  }
+  return out;
+}
+
+/**
+ * The folded form used for matching: NFKC (half-width kana and full-width letters), lower case,
+ * katakana as hiragana, small kana as large, no 長音 (ー), no spaces or punctuation.
+ */
+export function foldForSearch(text: string): string {
+  const kana = toHiragana(text.normalize('NFKC').toLowerCase());
+  let out = '';
+  for (const ch of kana.replace(SEPARATORS, '')) {
+    if (ch === 'ー') continue;
+    out += SMALL_TO_LARGE[ch] ?? ch;
+  }
+  return out;
+}
+
+/**
+ * Words of a query, each with the folded forms that may match it (as typed, and its reading when
+ * one is known). Every word must match; any of its forms may.
+ */
+export function queryTerms(query: string, readingOf: (word: string) => string | undefined): string[][] {
+  const words = query
+    .normalize('NFKC')
+    .split(/\s+/)
+    .map((w) => w.trim())
+    .filter(Boolean)
+    .slice(0, 8);
+  const terms: string[][] = [];
+  for (const w of words) {
+    const forms = new Set<string>();
+    const folded = foldForSearch(w);
+    if (folded) forms.add(folded);
+    const reading = readingOf(w);
+    if (reading) {
+      const r = foldForSearch(reading);
+      if (r) forms.add(r);
+    }
+    if (forms.size > 0) terms.push([...forms]);
+  }
+  return terms;
+}
+
+/** Whether a string has kanji (then its reading is worth looking up). */
+export const hasKanji = (s: string) => /\p{Script=Han}/u.test(s);
+
+/** Joins folded parts into one indexable text; parts are kept apart so words do not run together. */
+export function searchDocument(parts: readonly (string | null | undefined)[]): string {
+  const seen = new Set<string>();
+  for (const p of parts) {
+    if (!p) continue;
+    const f = foldForSearch(p);
+    if (f) seen.add(f);
+  }
+  return [...seen].join(' ');
+}

@@ -1,0 +1,9 @@
+/** 地域資源: registry shaped like HSDS 3.0, Japanese search, schedules, import/export, HSDS read API. */
+
+export { exportResources } from './export.service';
+export { hsdsRoutes } from './hsds.routes';
+export { commitImport, previewImport } from './import.service';
+export { createOrganization, organizationByName } from './organizations.service';
+export { resourcesRoutes } from './resources.routes';
+export { createResource, getResource, saveResource, searchResources } from './resources.service';
+export { loadTerms } from './taxonomy.service';

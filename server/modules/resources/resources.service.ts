@@ -1,0 +1,951 @@
+import { randomUUID } from 'node:crypto';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type {
+  Resource,
+  ResourceInput,
+  ResourceQuery,
+  ResourceSummary,
+  ScheduleInput,
+  ScheduleRule,
+} from '../../../contracts/resources';
+import { ancestorsOf, areaForAddress, subtreeIds } from '../../../domain/areas';
+import { todayInTokyo } from '../../../domain/dates';
+import { diffSnapshots } from '../../../domain/resource-diff';
+import {
+  addMonths,
+  coordinateProblem,
+  DEFAULT_CHECK_MONTHS,
+  distanceMetres,
+} from '../../../domain/resources';
+import { describeSchedule, nextOccurrences, parseJapaneseSchedule } from '../../../domain/schedule';
+import { hasKanji, queryTerms, searchDocument } from '../../../domain/search-text';
+import { recordAudit } from '../../core/audit';
+import { actorId, actorLabel, inTransaction, type TenantContext } from '../../core/context';
+import { conflict, fieldError, notFound, validationFailed } from '../../core/errors';
+import { readingOf } from '../../core/reading';
+import { type AreaRow, loadTenantAreas } from '../areas';
+import { resourcesPolicy } from './resources.policy';
+import {
+  locations,
+  organizations,
+  resourceRevisions,
+  serviceAtLocations,
+  services,
+} from './resources.tables';
+import { loadTerms, type TermRow, withDescendants } from './taxonomy.service';
+
+type ServiceRow = typeof services.$inferSelect;
+type LocationRow = typeof locations.$inferSelect;
+type OrgRow = typeof organizations.$inferSelect;
+export type ParsedInput = z.output<typeof ResourceInput>;
+
+/** What a saved resource looked like: the form's fields with schedules as rules and the place resolved. */
+export type Snapshot = Omit<ParsedInput, 'schedules' | 'location'> & {
+  schedules: { rule: ScheduleRule }[];
+  location: (NonNullable<ParsedInput['location']> & { id: string }) | null;
+};
+
+interface World {
+  areas: AreaRow[];
+  terms: TermRow[];
+}
+
+async function world(ctx: TenantContext): Promise<World> {
+  const [areas, terms] = await Promise.all([loadTenantAreas(ctx), loadTerms(ctx)]);
+  return { areas, terms };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schedules
+
+/** Parses free text, or takes a builder's rule, recomputing weekdays from the RRULE so filters stay honest. */
+export function toRule(input: z.output<typeof ScheduleInput>): ScheduleRule {
+  if ('text' in input) return parseJapaneseSchedule(input.text) as ScheduleRule;
+  const rule = input.rule;
+  const byday = /BYDAY=([^;]+)/.exec(rule.rrule ?? '')?.[1];
+  if (!byday) return rule;
+  const codes = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+  const weekdays = [
+    ...new Set(byday.split(',').map((d) => codes.indexOf(d.replace(/^[+-]?\d+/, '')))),
+  ].filter((d) => d >= 0);
+  return { ...rule, weekdays: weekdays.sort() };
+}
+
+const weekdayMask = (rules: readonly ScheduleRule[]) =>
+  rules.reduce((m, r) => r.weekdays.reduce((mm, d) => mm | (1 << d), m), 0);
+
+function describe(rule: ScheduleRule): string {
+  return describeSchedule(rule as never);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Places
+
+/** The deepest area whose boundary contains the point. */
+function areaByBoundary(lat: number, lon: number, areas: readonly AreaRow[]): AreaRow | null {
+  let best: AreaRow | null = null;
+  for (const a of areas) {
+    if (!a.boundary || (best && best.layer >= a.layer)) continue;
+    if (booleanPointInPolygon([lon, lat], a.boundary as never)) best = a;
+  }
+  return best;
+}
+
+/** Finds the area of a place: chosen by hand, else by boundary, else by the 町丁 in the address. */
+export function locateArea(
+  loc: { areaId: string | null; address: string; latitude: number | null; longitude: number | null },
+  areas: readonly AreaRow[],
+): { areaId: string | null; areaSource: string | null } {
+  if (loc.areaId) return { areaId: loc.areaId, areaSource: 'manual' };
+  if (loc.latitude !== null && loc.longitude !== null) {
+    const hit = areaByBoundary(loc.latitude, loc.longitude, areas);
+    if (hit) return { areaId: hit.id, areaSource: 'boundary' };
+  }
+  const byTown = loc.address ? areaForAddress(loc.address, areas) : null;
+  return byTown ? { areaId: byTown.id, areaSource: 'town' } : { areaId: null, areaSource: null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search text
+
+async function readingIfKanji(s: string): Promise<string | null> {
+  return s && hasKanji(s) ? readingOf(s) : null;
+}
+
+async function buildSearchText(
+  input: Pick<ParsedInput, 'name' | 'kana' | 'alternateName' | 'description'> & { categories: string[] },
+  terms: readonly TermRow[],
+  org: { name: string } | null,
+  loc: { name: string; address: string } | null,
+): Promise<string> {
+  // A term's ancestors count too: a 移動販売 is found by 買い物.
+  const codes = new Set<string>();
+  for (const c of input.categories) {
+    for (
+      let t = terms.find((x) => x.code === c);
+      t && !codes.has(t.code);
+      t = terms.find((x) => x.code === t!.parentCode)
+    ) {
+      codes.add(t.code);
+    }
+  }
+  const cats = terms.filter((t) => codes.has(t.code));
+  return searchDocument([
+    input.name,
+    input.kana,
+    await readingIfKanji(input.name),
+    input.alternateName,
+    await readingIfKanji(input.alternateName),
+    ...cats.flatMap((t) => [t.name, t.kana, ...t.synonyms]),
+    org?.name,
+    org ? await readingIfKanji(org.name) : null,
+    loc?.name,
+    loc ? await readingIfKanji(loc.name) : null,
+    loc?.address,
+    input.description.slice(0, 1000),
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+function toLocation(l: LocationRow | null, areas: readonly AreaRow[]) {
+  if (!l) return null;
+  return {
+    id: l.id,
+    name: l.name,
+    address: l.address,
+    postalCode: l.postalCode,
+    latitude: l.latitude,
+    longitude: l.longitude,
+    areaId: l.areaId,
+    areaName: l.areaId ? (areas.find((a) => a.id === l.areaId)?.name ?? null) : null,
+    accessibility: l.accessibility,
+    transportation: l.transportation,
+  };
+}
+
+/** The areas that say where a resource belongs: its place's area, else the areas it serves. */
+const ownAreas = (s: { areaIds: string[] }, loc: { areaId: string | null } | null) =>
+  loc?.areaId ? [loc.areaId] : s.areaIds;
+
+const isStale = (due: string | null, today: string) => due !== null && due < today;
+
+function feeText(fees: ParsedInput['fees']): string {
+  if (fees.free && fees.options.length === 0)
+    return fees.description ? `無料（${fees.description}）` : '無料';
+  const options = fees.options.map(
+    (o) =>
+      `${o.label}${o.amount === null ? '' : ` ${o.amount.toLocaleString('ja-JP')}円`}${o.note ? `（${o.note}）` : ''}`,
+  );
+  return [fees.free ? '無料' : null, ...options, fees.description].filter(Boolean).join('、');
+}
+
+function toResource(
+  s: ServiceRow,
+  loc: LocationRow | null,
+  org: OrgRow | null,
+  w: World,
+  ctx: TenantContext,
+): Resource {
+  const today = todayInTokyo(ctx.now());
+  const rules = s.schedules as ScheduleRule[];
+  return {
+    id: s.id,
+    name: s.name,
+    kana: s.kana,
+    alternateName: s.alternateName,
+    description: s.description,
+    status: s.status as Resource['status'],
+    kind: s.kind as Resource['kind'],
+    sogoType: s.sogoType as Resource['sogoType'],
+    categories: s.categories.map((c) => ({ code: c, name: w.terms.find((t) => t.code === c)?.name ?? c })),
+    organization: org ? { id: org.id, name: org.name, kind: org.kind } : null,
+    eligibility: s.eligibility as Resource['eligibility'],
+    capacity: s.capacity,
+    applicationProcess: s.applicationProcess,
+    fees: s.fees as Resource['fees'],
+    schedules: rules.map((rule) => ({
+      rule,
+      description: describe(rule),
+      nextDates: nextOccurrences(rule as never, today, 5),
+    })),
+    location: toLocation(loc, w.areas),
+    areas: s.effectiveAreaIds
+      .map((id) => w.areas.find((a) => a.id === id))
+      .filter((a): a is AreaRow => Boolean(a))
+      .map((a) => ({ id: a.id, name: a.name, layer: a.layer })),
+    phones: s.phones as Resource['phones'],
+    contacts: s.contacts as Resource['contacts'],
+    url: s.url,
+    email: s.email,
+    notes: s.notes,
+    lastVerifiedAt: s.lastVerifiedAt?.toISOString() ?? null,
+    lastVerifiedBy: s.lastVerifiedBy,
+    nextCheckDue: s.nextCheckDue,
+    stale: isStale(s.nextCheckDue, today),
+    sourceSystem: s.sourceSystem,
+    sourceId: s.sourceId,
+    version: s.version,
+    createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
+    canEdit: resourcesPolicy.canWrite(ctx, ownAreas(s, loc), w.areas),
+  };
+}
+
+async function loadRow(ctx: TenantContext, id: string) {
+  const [row] = await ctx.db
+    .select({ s: services, loc: locations, org: organizations })
+    .from(services)
+    .leftJoin(
+      serviceAtLocations,
+      and(eq(serviceAtLocations.tenantId, services.tenantId), eq(serviceAtLocations.serviceId, services.id)),
+    )
+    .leftJoin(
+      locations,
+      and(
+        eq(locations.tenantId, serviceAtLocations.tenantId),
+        eq(locations.id, serviceAtLocations.locationId),
+      ),
+    )
+    .leftJoin(
+      organizations,
+      and(eq(organizations.tenantId, services.tenantId), eq(organizations.id, services.organizationId)),
+    )
+    .where(and(eq(services.tenantId, ctx.tenantId), eq(services.id, id)));
+  if (!row) throw notFound('地域資源');
+  return row;
+}
+
+export async function getResource(ctx: TenantContext, id: string): Promise<Resource> {
+  resourcesPolicy.read(ctx);
+  const row = await loadRow(ctx, id);
+  return toResource(row.s, row.loc, row.org, await world(ctx), ctx);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Saving
+
+/** Checks references and turns the input into what is stored; every problem named by field. */
+function checkReferences(input: ParsedInput, w: World, orgExists: boolean): void {
+  const fields = [];
+  for (const [i, c] of input.categories.entries()) {
+    if (!w.terms.some((t) => t.code === c))
+      fields.push({ path: `categories.${i}`, message: `分類：「${c}」という分類はありません。` });
+  }
+  if (input.organizationId && !orgExists)
+    fields.push({ path: 'organizationId', message: '運営する主体：見つかりません。' });
+  for (const [i, a] of input.areaIds.entries()) {
+    if (!w.areas.some((x) => x.id === a))
+      fields.push({ path: `areaIds.${i}`, message: '対象の地域：見つからない地域があります。' });
+  }
+  if (input.location) {
+    const problem = coordinateProblem(input.location.latitude, input.location.longitude);
+    if (problem) fields.push({ path: 'location.latitude', message: `緯度・経度：${problem}` });
+    if (input.location.areaId && !w.areas.some((x) => x.id === input.location!.areaId)) {
+      fields.push({ path: 'location.areaId', message: '場所の地域：見つかりません。' });
+    }
+  }
+  if (fields.length) throw validationFailed(fields);
+}
+
+/** The place's stored columns, its area found from the boundary or the address when not chosen. */
+function placeValues(loc: NonNullable<ParsedInput['location']>, w: World) {
+  const { areaId, areaSource } = locateArea(loc, w.areas);
+  return {
+    name: loc.name,
+    address: loc.address,
+    postalCode: loc.postalCode,
+    latitude: loc.latitude,
+    longitude: loc.longitude,
+    areaId,
+    areaSource,
+    accessibility: loc.accessibility,
+    transportation: loc.transportation,
+  };
+}
+
+/** Stores (or updates) the place and links it; returns the place as stored. */
+async function savePlace(
+  ctx: TenantContext,
+  serviceId: string,
+  loc: ParsedInput['location'],
+  values: ReturnType<typeof placeValues> | null,
+): Promise<LocationRow | null> {
+  if (!loc || !values) {
+    await ctx.db
+      .delete(serviceAtLocations)
+      .where(and(eq(serviceAtLocations.tenantId, ctx.tenantId), eq(serviceAtLocations.serviceId, serviceId)));
+    return null;
+  }
+  let row: LocationRow | undefined;
+  if (loc.id) {
+    [row] = await ctx.db
+      .update(locations)
+      .set({ ...values, updatedAt: ctx.now() })
+      .where(and(eq(locations.tenantId, ctx.tenantId), eq(locations.id, loc.id)))
+      .returning();
+    if (!row) throw fieldError('location.id', '場所：選んだ場所が見つかりません。');
+  } else {
+    [row] = await ctx.db
+      .insert(locations)
+      .values({
+        tenantId: ctx.tenantId,
+        id: randomUUID(),
+        createdAt: ctx.now(),
+        updatedAt: ctx.now(),
+        ...values,
+      })
+      .returning();
+  }
+  await ctx.db
+    .insert(serviceAtLocations)
+    .values({ tenantId: ctx.tenantId, id: randomUUID(), serviceId, locationId: row!.id })
+    .onConflictDoUpdate({
+      target: [serviceAtLocations.tenantId, serviceAtLocations.serviceId],
+      set: { locationId: row!.id },
+    });
+  return row!;
+}
+
+/**
+ * Everything stored for a resource that follows from its input: schedules as rules, the place and
+ * its area, the search columns. Shared by the form (one at a time) and imports (thousands).
+ */
+export async function prepareResource(input: ParsedInput, w: World, org: { name: string } | null) {
+  const rules = input.schedules.map(toRule);
+  const place = input.location ? placeValues(input.location, w) : null;
+  const effectiveAreaIds = [...new Set([...input.areaIds, ...(place?.areaId ? [place.areaId] : [])])];
+  const values = {
+    organizationId: input.organizationId,
+    name: input.name,
+    kana: input.kana,
+    alternateName: input.alternateName,
+    description: input.description,
+    status: input.status,
+    kind: input.kind,
+    sogoType: input.sogoType,
+    categories: input.categories,
+    areaIds: input.areaIds,
+    effectiveAreaIds,
+    eligibility: input.eligibility,
+    capacity: input.capacity,
+    applicationProcess: input.applicationProcess,
+    fees: input.fees,
+    free: input.fees.free,
+    schedules: rules,
+    weekdayMask: weekdayMask(rules),
+    scheduleNeedsReview: rules.some((r) => r.needsReview),
+    phones: input.phones,
+    contacts: input.contacts,
+    url: input.url,
+    email: input.email,
+    notes: input.notes,
+    searchText: await buildSearchText(input, w.terms, org, place),
+  };
+  return { values, place, rules };
+}
+
+async function findOrg(ctx: TenantContext, id: string | null): Promise<OrgRow | null> {
+  if (!id) return null;
+  const [org] = await ctx.db
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.tenantId, ctx.tenantId), eq(organizations.id, id)));
+  return org ?? null;
+}
+
+async function nextRevision(ctx: TenantContext, serviceId: string): Promise<number> {
+  const [r] = await ctx.db
+    .select({ n: sql<number>`coalesce(max(${resourceRevisions.revision}), 0)::int` })
+    .from(resourceRevisions)
+    .where(and(eq(resourceRevisions.tenantId, ctx.tenantId), eq(resourceRevisions.serviceId, serviceId)));
+  return (r?.n ?? 0) + 1;
+}
+
+async function addRevision(ctx: TenantContext, serviceId: string, action: string, snapshot: Snapshot) {
+  await ctx.db.insert(resourceRevisions).values({
+    tenantId: ctx.tenantId,
+    serviceId,
+    revision: await nextRevision(ctx, serviceId),
+    action,
+    at: ctx.now(),
+    actorId: actorId(ctx.actor),
+    actorLabel: ctx.actor.kind === 'user' ? ctx.actor.displayName : actorLabel(ctx.actor),
+    snapshot,
+  });
+}
+
+export interface SaveOptions {
+  /** Import provenance. */
+  source?: { system: string; id: string } | null;
+  /** Who confirmed the content: defaults to the actor, now. */
+  verifiedBy?: string;
+  action?: string;
+  /** Areas and terms already loaded (imports save thousands of rows). */
+  world?: World;
+}
+
+/**
+ * Creates or updates a resource, its place and its search columns in the caller's transaction,
+ * and records the new state as a revision.
+ */
+export async function saveResource(
+  ctx: TenantContext,
+  id: string | null,
+  input: ParsedInput,
+  version: number | null,
+  opts: SaveOptions = {},
+): Promise<ServiceRow> {
+  const w = opts.world ?? (await world(ctx));
+  const org = await findOrg(ctx, input.organizationId);
+  checkReferences(input, w, org !== null);
+  const serviceId = id ?? randomUUID();
+  const prepared = await prepareResource(input, w, org);
+
+  let before: { s: ServiceRow; loc: LocationRow | null } | null = null;
+  if (id) {
+    const row = await loadRow(ctx, id);
+    before = { s: row.s, loc: row.loc };
+    // Moving a resource needs the right to both where it was and where it goes.
+    resourcesPolicy.write(ctx, ownAreas(row.s, row.loc), w.areas);
+  }
+  resourcesPolicy.write(ctx, prepared.place?.areaId ? [prepared.place.areaId] : input.areaIds, w.areas);
+
+  const today = todayInTokyo(ctx.now());
+  const values = {
+    ...prepared.values,
+    nextCheckDue: input.nextCheckDue ?? before?.s.nextCheckDue ?? addMonths(today, DEFAULT_CHECK_MONTHS),
+    updatedAt: ctx.now(),
+  };
+  const rules = prepared.rules;
+
+  let row: ServiceRow | undefined;
+  if (id && before) {
+    [row] = await ctx.db
+      .update(services)
+      .set({ ...values, version: (version ?? before.s.version) + 1 })
+      .where(
+        and(
+          eq(services.tenantId, ctx.tenantId),
+          eq(services.id, id),
+          eq(services.version, version ?? before.s.version),
+        ),
+      )
+      .returning();
+    if (!row) throw conflict(toResource(before.s, before.loc, null, w, ctx));
+  } else {
+    [row] = await ctx.db
+      .insert(services)
+      .values({
+        tenantId: ctx.tenantId,
+        id: serviceId,
+        ...values,
+        lastVerifiedAt: ctx.now(),
+        lastVerifiedBy:
+          opts.verifiedBy ?? (ctx.actor.kind === 'user' ? ctx.actor.displayName : actorLabel(ctx.actor)),
+        sourceSystem: opts.source?.system ?? null,
+        sourceId: opts.source?.id ?? null,
+        createdAt: ctx.now(),
+      })
+      .returning();
+  }
+  const place = await savePlace(ctx, serviceId, input.location, prepared.place);
+  const snapshot: Snapshot = {
+    ...input,
+    schedules: rules.map((rule) => ({ rule })),
+    location: input.location && place ? { ...input.location, id: place.id } : null,
+  };
+  await addRevision(ctx, serviceId, opts.action ?? (id ? 'update' : 'create'), snapshot);
+  await recordAudit(ctx, {
+    entity: 'resource',
+    entityId: serviceId,
+    action: opts.action ?? (id ? 'update' : 'create'),
+  });
+  return row!;
+}
+
+export async function createResource(ctx: TenantContext, input: ParsedInput): Promise<Resource> {
+  resourcesPolicy.read(ctx);
+  const id = await inTransaction(ctx, async (tx) => (await saveResource(tx, null, input, null)).id);
+  return getResource(ctx, id);
+}
+
+export async function updateResource(
+  ctx: TenantContext,
+  id: string,
+  input: ParsedInput & { version: number },
+) {
+  resourcesPolicy.read(ctx);
+  await inTransaction(ctx, (tx) => saveResource(tx, id, input, input.version));
+  return getResource(ctx, id);
+}
+
+/** 確認済み: the content was checked today; the next check is due in a year. */
+export async function verifyResource(ctx: TenantContext, id: string, version: number): Promise<Resource> {
+  resourcesPolicy.read(ctx);
+  await inTransaction(ctx, async (tx) => {
+    const w = await world(tx);
+    const row = await loadRow(tx, id);
+    resourcesPolicy.write(tx, ownAreas(row.s, row.loc), w.areas);
+    const [updated] = await tx.db
+      .update(services)
+      .set({
+        lastVerifiedAt: tx.now(),
+        lastVerifiedBy: tx.actor.kind === 'user' ? tx.actor.displayName : actorLabel(tx.actor),
+        nextCheckDue: addMonths(todayInTokyo(tx.now()), DEFAULT_CHECK_MONTHS),
+        version: version + 1,
+        updatedAt: tx.now(),
+      })
+      .where(and(eq(services.tenantId, tx.tenantId), eq(services.id, id), eq(services.version, version)))
+      .returning();
+    if (!updated) throw conflict(toResource(row.s, row.loc, row.org, w, tx));
+    const [last] = await tx.db
+      .select({ snapshot: resourceRevisions.snapshot })
+      .from(resourceRevisions)
+      .where(and(eq(resourceRevisions.tenantId, tx.tenantId), eq(resourceRevisions.serviceId, id)))
+      .orderBy(desc(resourceRevisions.revision))
+      .limit(1);
+    await addRevision(tx, id, 'verify', last!.snapshot as Snapshot);
+    await recordAudit(tx, { entity: 'resource', entityId: id, action: 'verify' });
+  });
+  return getResource(ctx, id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// History
+
+const ACTION_LABELS: Record<string, string> = {
+  create: '登録',
+  update: '変更',
+  verify: '確認済みにした',
+  restore: '以前の内容に戻した',
+  import: '取り込み',
+  'import-update': '取り込みで更新',
+  'import-defunct': '取り込み元から消えたため終了にした',
+};
+
+export async function listRevisions(ctx: TenantContext, id: string) {
+  resourcesPolicy.read(ctx);
+  await loadRow(ctx, id);
+  const w = await world(ctx);
+  const rows = await ctx.db
+    .select()
+    .from(resourceRevisions)
+    .where(and(eq(resourceRevisions.tenantId, ctx.tenantId), eq(resourceRevisions.serviceId, id)))
+    .orderBy(asc(resourceRevisions.revision));
+  const orgIds = [
+    ...new Set(
+      rows.map((r) => (r.snapshot as Snapshot).organizationId).filter((x): x is string => Boolean(x)),
+    ),
+  ];
+  const orgs = orgIds.length
+    ? await ctx.db
+        .select({ id: organizations.id, name: organizations.name })
+        .from(organizations)
+        .where(and(eq(organizations.tenantId, ctx.tenantId), inArray(organizations.id, orgIds)))
+    : [];
+  const names = {
+    category: (c: string) => w.terms.find((t) => t.code === c)?.name ?? c,
+    area: (a: string) => w.areas.find((x) => x.id === a)?.name ?? '（削除された地域）',
+    organization: (o: string) => orgs.find((x) => x.id === o)?.name ?? '（不明な主体）',
+  };
+  const revisions = rows.map((r, i) => ({
+    revision: r.revision,
+    action: r.action,
+    actionLabel: ACTION_LABELS[r.action] ?? r.action,
+    at: r.at.toISOString(),
+    by: r.actorLabel,
+    changes: diffSnapshots(
+      i === 0 ? null : (rows[i - 1]!.snapshot as Record<string, unknown>),
+      r.snapshot as Record<string, unknown>,
+      names,
+      (rule) => describe(rule as ScheduleRule),
+    ),
+  }));
+  return revisions.reverse();
+}
+
+/** Puts an earlier state back, as a new revision (nothing in the history is lost). */
+export async function restoreRevision(ctx: TenantContext, id: string, revision: number, version: number) {
+  resourcesPolicy.read(ctx);
+  await inTransaction(ctx, async (tx) => {
+    const [rev] = await tx.db
+      .select()
+      .from(resourceRevisions)
+      .where(
+        and(
+          eq(resourceRevisions.tenantId, tx.tenantId),
+          eq(resourceRevisions.serviceId, id),
+          eq(resourceRevisions.revision, revision),
+        ),
+      );
+    if (!rev) throw notFound('履歴');
+    const snap = rev.snapshot as Snapshot;
+    await saveResource(tx, id, snap as unknown as ParsedInput, version, { action: 'restore' });
+  });
+  return getResource(ctx, id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Areas a filter on `areaId` covers: the area, what lies below it, and what lies above it. */
+function areaFilterIds(areaId: string, areas: readonly AreaRow[]): string[] {
+  return [...subtreeIds(areas, [areaId]), ...ancestorsOf(areas, areaId).map((a) => a.id)];
+}
+
+async function readings(q: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const w of q.normalize('NFKC').split(/\s+/)) if (w && hasKanji(w)) out.set(w, await readingOf(w));
+  return out;
+}
+
+type Q = z.output<typeof ResourceQuery>;
+
+/** WHERE conditions for a query; every one starts from the tenant. */
+async function conditions(ctx: TenantContext, q: Omit<Q, 'page' | 'perPage' | 'sort'>, w: World) {
+  const where: SQL[] = [eq(services.tenantId, ctx.tenantId)];
+  let terms: string[][] = [];
+  if (q.q) {
+    const r = await readings(q.q);
+    terms = queryTerms(q.q, (word) => r.get(word));
+    for (const forms of terms) {
+      where.push(
+        sql`(${sql.join(
+          forms.map((f) => sql`${services.searchText} like ${`%${likeEscape(f)}%`}`),
+          sql` or `,
+        )})`,
+      );
+    }
+  }
+  if (q.area) {
+    if (!w.areas.some((a) => a.id === q.area)) throw fieldError('area', '地域：見つかりません。');
+    where.push(sql`${services.effectiveAreaIds} && ${sql.param(areaFilterIds(q.area, w.areas))}::uuid[]`);
+  }
+  if (q.category) {
+    if (!w.terms.some((t) => t.code === q.category)) throw fieldError('category', '分類：見つかりません。');
+    where.push(sql`${services.categories} && ${sql.param(withDescendants(q.category, w.terms))}::text[]`);
+  }
+  if (q.weekday !== undefined) where.push(sql`(${services.weekdayMask} & ${1 << q.weekday}) <> 0`);
+  if (q.free === 'true') where.push(eq(services.free, true));
+  if (q.free === 'false') where.push(eq(services.free, false));
+  if (q.sogoType) where.push(eq(services.sogoType, q.sogoType));
+  if (q.kind) where.push(eq(services.kind, q.kind));
+  where.push(q.status ? eq(services.status, q.status) : sql`${services.status} <> 'defunct'`);
+  const today = todayInTokyo(ctx.now());
+  if (q.stale === 'true') where.push(sql`${services.nextCheckDue} < ${today}`);
+  if (q.stale === 'false')
+    where.push(sql`(${services.nextCheckDue} is null or ${services.nextCheckDue} >= ${today})`);
+  return { where: and(...where)!, terms, today };
+}
+
+const summaryColumns = {
+  s: {
+    id: services.id,
+    name: services.name,
+    kana: services.kana,
+    status: services.status,
+    kind: services.kind,
+    sogoType: services.sogoType,
+    categories: services.categories,
+    capacity: services.capacity,
+    lastVerifiedAt: services.lastVerifiedAt,
+    nextCheckDue: services.nextCheckDue,
+    version: services.version,
+    schedules: services.schedules,
+    fees: services.fees,
+    free: services.free,
+    phones: services.phones,
+    areaIds: services.areaIds,
+    scheduleNeedsReview: services.scheduleNeedsReview,
+  },
+  loc: locations,
+  org: { id: organizations.id, name: organizations.name, kind: organizations.kind },
+};
+
+function summaryQuery(ctx: TenantContext) {
+  return ctx.db
+    .select(summaryColumns)
+    .from(services)
+    .leftJoin(
+      serviceAtLocations,
+      and(eq(serviceAtLocations.tenantId, services.tenantId), eq(serviceAtLocations.serviceId, services.id)),
+    )
+    .leftJoin(
+      locations,
+      and(
+        eq(locations.tenantId, serviceAtLocations.tenantId),
+        eq(locations.id, serviceAtLocations.locationId),
+      ),
+    )
+    .leftJoin(
+      organizations,
+      and(eq(organizations.tenantId, services.tenantId), eq(organizations.id, services.organizationId)),
+    );
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number];
+
+function toSummary(r: SummaryRow, w: World, ctx: TenantContext, today: string): ResourceSummary {
+  const rules = r.s.schedules as ScheduleRule[];
+  const phones = r.s.phones as { number: string; public: boolean }[];
+  return {
+    id: r.s.id,
+    name: r.s.name,
+    kana: r.s.kana,
+    status: r.s.status as ResourceSummary['status'],
+    kind: r.s.kind as ResourceSummary['kind'],
+    sogoType: r.s.sogoType as ResourceSummary['sogoType'],
+    categories: r.s.categories.map((c) => ({ code: c, name: w.terms.find((t) => t.code === c)?.name ?? c })),
+    organization: r.org?.id ? { id: r.org.id, name: r.org.name, kind: r.org.kind } : null,
+    location: toLocation(r.loc, w.areas),
+    capacity: r.s.capacity,
+    lastVerifiedAt: r.s.lastVerifiedAt?.toISOString() ?? null,
+    nextCheckDue: r.s.nextCheckDue,
+    stale: isStale(r.s.nextCheckDue, today),
+    version: r.s.version,
+    canEdit: resourcesPolicy.canWrite(ctx, ownAreas(r.s, r.loc), w.areas),
+    scheduleText: rules.map(describe).join('／'),
+    free: r.s.free,
+    feeText: feeText(r.s.fees as ParsedInput['fees']),
+    phone: phones.find((p) => p.public)?.number ?? null,
+    needsReview: r.s.scheduleNeedsReview,
+  };
+}
+
+/** Tenant-scoped search: Japanese text (folded, readings, synonyms) plus filters, ranked. */
+export async function searchResources(ctx: TenantContext, q: Q) {
+  resourcesPolicy.read(ctx);
+  const w = await world(ctx);
+  const { where, terms, today } = await conditions(ctx, q, w);
+  const first = terms[0]?.[0];
+  // Name matches first, then other text; fresh before stale; then by reading.
+  const relevance = first
+    ? sql<number>`case when ${services.searchText} like ${`${likeEscape(first)}%`} then 0 when split_part(${services.searchText}, ' ', 1) like ${`%${likeEscape(first)}%`} then 1 else 2 end`
+    : null;
+  const staleLast = sql`case when ${services.nextCheckDue} < ${today} then 1 else 0 end`;
+  const order =
+    q.sort === 'name'
+      ? [asc(services.kana), asc(services.name)]
+      : q.sort === 'stale'
+        ? [sql`${services.nextCheckDue} asc nulls last`, asc(services.kana)]
+        : q.sort === 'updated'
+          ? [desc(services.updatedAt)]
+          : [...(relevance ? [asc(relevance)] : []), asc(staleLast), asc(services.kana), asc(services.name)];
+  const [rows, [count]] = await Promise.all([
+    summaryQuery(ctx)
+      .where(where)
+      .orderBy(...order, asc(services.id))
+      .limit(q.perPage)
+      .offset((q.page - 1) * q.perPage),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(services).where(where),
+  ]);
+  return {
+    total: count?.n ?? 0,
+    page: q.page,
+    perPage: q.perPage,
+    items: rows.map((r) => toSummary(r, w, ctx, today)),
+  };
+}
+
+/** Points for the map, with the same filters as the list. */
+export async function resourcePoints(ctx: TenantContext, q: Omit<Q, 'page' | 'perPage' | 'sort'>) {
+  resourcesPolicy.read(ctx);
+  const w = await world(ctx);
+  const { where, today } = await conditions(ctx, q, w);
+  const rows = await summaryQuery(ctx).where(where).limit(20_000);
+  const points = [];
+  let withoutLocation = 0;
+  for (const r of rows) {
+    if (r.loc?.latitude == null || r.loc.longitude == null) {
+      withoutLocation++;
+      continue;
+    }
+    points.push({
+      id: r.s.id,
+      name: r.s.name,
+      latitude: r.loc.latitude,
+      longitude: r.loc.longitude,
+      category: r.s.categories[0] ?? '',
+      stale: isStale(r.s.nextCheckDue, today),
+    });
+  }
+  return { points, withoutLocation };
+}
+
+/** Likely duplicates: a similar name (trigram similarity) near the same place, or anywhere when no place is known. */
+export async function similarResources(
+  ctx: TenantContext,
+  q: { name: string; latitude?: number; longitude?: number; exclude?: string },
+) {
+  resourcesPolicy.read(ctx);
+  const similarity = sql<number>`similarity(${services.name}, ${q.name})`;
+  const rows = await ctx.db
+    .select({
+      id: services.id,
+      name: services.name,
+      address: locations.address,
+      lat: locations.latitude,
+      lon: locations.longitude,
+      similarity,
+    })
+    .from(services)
+    .leftJoin(
+      serviceAtLocations,
+      and(eq(serviceAtLocations.tenantId, services.tenantId), eq(serviceAtLocations.serviceId, services.id)),
+    )
+    .leftJoin(
+      locations,
+      and(
+        eq(locations.tenantId, serviceAtLocations.tenantId),
+        eq(locations.id, serviceAtLocations.locationId),
+      ),
+    )
+    .where(
+      and(
+        eq(services.tenantId, ctx.tenantId),
+        sql`${similarity} >= 0.3`,
+        sql`${services.status} <> 'defunct'`,
+      ),
+    )
+    .orderBy(desc(similarity))
+    .limit(20);
+  const candidates = rows
+    .filter((r) => r.id !== q.exclude)
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      address: r.address ?? '',
+      distanceMetres:
+        q.latitude !== undefined && q.longitude !== undefined && r.lat !== null && r.lon !== null
+          ? Math.round(distanceMetres({ lat: q.latitude, lon: q.longitude }, { lat: r.lat, lon: r.lon }))
+          : null,
+      similarity: Number(r.similarity),
+    }))
+    // Near (within 500 m), or where distance cannot be told: then only clearly similar names.
+    .filter((c) => (c.distanceMetres === null ? c.similarity >= 0.5 : c.distanceMetres <= 500));
+  return { candidates };
+}
+
+/** The 要確認 queue: overdue first (most overdue first), then due within 30 days, then schedules to check. */
+export async function reviewQueue(ctx: TenantContext, q: { area?: string; limit: number }) {
+  resourcesPolicy.read(ctx);
+  const w = await world(ctx);
+  const today = todayInTokyo(ctx.now());
+  const soon = addMonths(today, 1);
+  const where: SQL[] = [
+    eq(services.tenantId, ctx.tenantId),
+    sql`${services.status} <> 'defunct'`,
+    sql`(${services.nextCheckDue} <= ${soon} or ${services.scheduleNeedsReview})`,
+  ];
+  if (q.area)
+    where.push(sql`${services.effectiveAreaIds} && ${sql.param(areaFilterIds(q.area, w.areas))}::uuid[]`);
+  const rows = await summaryQuery(ctx)
+    .where(and(...where))
+    .orderBy(sql`${services.nextCheckDue} asc nulls last`, asc(services.kana))
+    .limit(q.limit);
+  const day = 86_400_000;
+  const items = rows.map((r) => {
+    const due = r.s.nextCheckDue;
+    const daysOverdue = due && due < today ? Math.round((Date.parse(today) - Date.parse(due)) / day) : null;
+    const reasons: string[] = [];
+    if (daysOverdue !== null) reasons.push(`確認期限を${daysOverdue}日過ぎています`);
+    else if (due && due <= soon) reasons.push('30日以内に確認期限が来ます');
+    if (r.s.scheduleNeedsReview) reasons.push('日時の書き方に確認が必要です');
+    return { ...toSummary(r, w, ctx, today), daysOverdue, reasons };
+  });
+  return {
+    overdue: items.filter((i) => i.daysOverdue !== null).length,
+    dueSoon: items.filter((i) => i.daysOverdue === null && i.nextCheckDue && i.nextCheckDue <= soon).length,
+    items,
+  };
+}
+
+export type { World };
+export { world as loadWorld };
+
+/**
+ * Rebuilds the search text of the resources a change touches (a term's synonyms, a 主体's name),
+ * so that new words are found at once.
+ */
+export async function reindexResources(
+  ctx: TenantContext,
+  where: { category?: string; organizationId?: string },
+) {
+  const w = await world(ctx);
+  const cond = [eq(services.tenantId, ctx.tenantId)];
+  if (where.category) cond.push(sql`${services.categories} @> ${sql.param([where.category])}::text[]`);
+  if (where.organizationId) cond.push(eq(services.organizationId, where.organizationId));
+  const rows = await ctx.db
+    .select({ s: services, loc: locations, org: organizations })
+    .from(services)
+    .leftJoin(
+      serviceAtLocations,
+      and(eq(serviceAtLocations.tenantId, services.tenantId), eq(serviceAtLocations.serviceId, services.id)),
+    )
+    .leftJoin(
+      locations,
+      and(
+        eq(locations.tenantId, serviceAtLocations.tenantId),
+        eq(locations.id, serviceAtLocations.locationId),
+      ),
+    )
+    .leftJoin(
+      organizations,
+      and(eq(organizations.tenantId, services.tenantId), eq(organizations.id, services.organizationId)),
+    )
+    .where(and(...cond));
+  for (const r of rows) {
+    const searchText = await buildSearchText(r.s, w.terms, r.org, r.loc);
+    await ctx.db
+      .update(services)
+      .set({ searchText })
+      .where(and(eq(services.tenantId, ctx.tenantId), eq(services.id, r.s.id)));
+  }
+  return rows.length;
+}
