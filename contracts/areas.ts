@@ -110,6 +110,8 @@ export const listAreas = endpoint({
     fiscalYear: z.number().int(),
     /** The most recent statistics date in the tenant; every `latest` is as of this date. */
     asOf: IsoDateString.nullable(),
+    /** Whether the signed-in user may add an area somewhere (a 第2層 SC: under her own areas). */
+    canCreate: z.boolean(),
     areas: z.array(AreaListItem),
   }),
 });

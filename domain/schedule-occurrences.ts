@@ -1,14 +1,16 @@
 // Concrete dates for "次はいつ？". Dates are handled as UTC midnights standing for Japanese calendar days,
 // so the result never depends on the server's time zone.
 
-import hj from '@holiday-jp/holiday_jp';
-import rr from 'rrule';
+import * as holidayJp from '@holiday-jp/holiday_jp';
+import * as rrule from 'rrule';
 import type { IsoDate } from './dates';
 import { isIsoDate } from './dates';
 import type { ScheduleRule } from './schedule';
 
-// rrule 2.8 is CommonJS; its named exports are only reachable through the default import under ESM.
-const { RRule } = rr;
+// rrule 2.8 ships CommonJS (Node: named exports only via `default`) and ESM (Vite: no default).
+// Reading through a namespace import works under both.
+const { RRule } = ((rrule as { default?: typeof rrule }).default ?? rrule) as typeof rrule;
+const hj = ((holidayJp as { default?: typeof holidayJp }).default ?? holidayJp) as typeof holidayJp;
 
 const SEARCH_YEARS = 3;
 

@@ -51,7 +51,16 @@ function throwawayPostgres(): { url: string; stop: () => void } | string {
       : spawnSync(path.join(PGBIN, cmd), args, { encoding: 'utf8' });
   if (asRoot) spawnSync('chown', ['postgres:postgres', dir]);
   const port = String(54000 + (process.pid % 1000));
-  const init = run('initdb', ['-D', `${dir}/data`, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+  const init = run('initdb', [
+    '-D',
+    `${dir}/data`,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+  ]);
   if (init.status !== 0) return `initdb に失敗しました：${init.stderr}`;
   const start = run('pg_ctl', [
     '-D',
@@ -80,7 +89,10 @@ function postgresStep(): void {
   if (!url) {
     const pg = throwawayPostgres();
     if (typeof pg === 'string') {
-      notRun(name, `${pg} TEST_DATABASE_URL を設定するか、apt-get install postgresql-15 を実行してください。`);
+      notRun(
+        name,
+        `${pg} TEST_DATABASE_URL を設定するか、apt-get install postgresql-15 を実行してください。`,
+      );
       return;
     }
     url = pg.url;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
@@ -126,7 +126,8 @@ function mountWorkspace(app: OpenAPIHono<AppEnv>, config: Config) {
       }),
     );
   }
-  let html: string | undefined;
+  // Kept in memory, and read again when a new build replaces it (its assets are renamed then).
+  let cached: { mtime: number; html: string } | undefined;
   app.get('/app/*', (c) => {
     if (!existsSync(index)) {
       return c.html(
@@ -134,7 +135,8 @@ function mountWorkspace(app: OpenAPIHono<AppEnv>, config: Config) {
         503,
       );
     }
-    html ??= readFileSync(index, 'utf8');
-    return c.html(html);
+    const mtime = statSync(index).mtimeMs;
+    if (cached?.mtime !== mtime) cached = { mtime, html: readFileSync(index, 'utf8') };
+    return c.html(cached.html);
   });
 }

@@ -20,6 +20,7 @@ import {
   rollupStatistics,
 } from '../../../domain/population';
 import { type BandCount, bandsOf } from '../../../domain/population-bands';
+import { writableAreaRoots } from '../../core/access';
 import { recordAudit } from '../../core/audit';
 import { inTransaction, type TenantContext } from '../../core/context';
 import { conflict, fieldError, notFound } from '../../core/errors';
@@ -109,9 +110,11 @@ export async function listAreas(ctx: TenantContext, q: { fy?: number; all?: 'tru
     : [];
   const rolled = rollupStatistics(all, rows);
   const visible = q.all === 'true' ? all : all.filter((a) => isValidInFy(a, fiscalYear));
+  const roots = writableAreaRoots(ctx);
   return {
     fiscalYear,
     asOf: latest ?? null,
+    canCreate: roots === 'all' || roots.length > 0,
     areas: visible.map((a) => {
       const snap = rolled.get(a.id)?.find((s) => s.asOf === latest);
       return { ...toArea(a, areasPolicy.canEdit(ctx, a.id, all)), latest: snap ? toSnapshot(snap) : null };

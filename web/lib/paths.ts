@@ -1,0 +1,38 @@
+/** URLs inside the workspace (relative to the router's /app basename). */
+export const paths = {
+  home: (tenant: string) => `/t/${tenant}`,
+  areas: (tenant: string) => `/t/${tenant}/areas`,
+  area: (tenant: string, id: string) => `/t/${tenant}/areas/${id}`,
+  areaEdit: (tenant: string, id: string) => `/t/${tenant}/areas/${id}/edit`,
+  areaNew: (tenant: string, parentId?: string) =>
+    `/t/${tenant}/areas/new${parentId ? `?parent=${encodeURIComponent(parentId)}` : ''}`,
+  populationImport: (tenant: string) => `/t/${tenant}/population-import`,
+  members: (tenant: string) => `/t/${tenant}/members`,
+  audit: (tenant: string) => `/t/${tenant}/audit`,
+  account: () => '/account',
+  tenantNew: () => '/tenants/new',
+  login: (next?: string) => `/login${next ? `?next=${encodeURIComponent(next)}` : ''}`,
+};
+
+const LAST_TENANT = 'sasaeai:last-tenant';
+
+export function rememberTenant(code: string): void {
+  try {
+    localStorage.setItem(LAST_TENANT, code);
+  } catch {
+    // Private mode: remembering is only a convenience.
+  }
+}
+
+export function lastTenant(): string | null {
+  try {
+    return localStorage.getItem(LAST_TENANT);
+  } catch {
+    return null;
+  }
+}
+
+/** Only paths inside the workspace are accepted as a place to return to after login. */
+export function safeNext(next: string | null): string | null {
+  return next && /^\/(?!\/)/.test(next) && !next.startsWith('/login') ? next : null;
+}

@@ -1,0 +1,6 @@
+import { AccountPage } from '../modules/accounts';
+
+/** /app/account */
+export function AccountRoute() {
+  return <AccountPage />;
+}

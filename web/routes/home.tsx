@@ -1,0 +1,74 @@
+import { FileUp, MapPinned, Users } from 'lucide-react';
+import { Link } from 'react-router';
+import { fiscalYearLabel, fiscalYearOf, planPeriodOf, todayInTokyo } from '../../domain/dates';
+import { paths } from '../lib/paths';
+import { capabilities, roleLabel, useTenantScope, useUser } from '../lib/session';
+import { usePageTitle } from '../lib/title';
+import { HeadlineFigures } from '../modules/areas';
+import { FictionalBadge } from '../ui/badge';
+import { PageHeader } from '../ui/page';
+import { Notice } from '../ui/status';
+
+/** /app/t/:tenant — the town at a glance. */
+export function HomeRoute() {
+  usePageTitle('ホーム');
+  const scope = useTenantScope();
+  const user = useUser();
+  const can = capabilities(scope);
+  const fy = fiscalYearOf(todayInTokyo());
+  return (
+    <>
+      <PageHeader
+        title={
+          <>
+            {scope.name} {scope.fictional && <FictionalBadge />}
+          </>
+        }
+        lead={`${fiscalYearLabel(fy)}・介護保険事業計画 ${planPeriodOf(fy).label}`}
+      />
+      {scope.fictional && (
+        <Notice>
+          <p>ささえ町は、使い方を試すための架空の町です。人も数字も実在しません。</p>
+        </Notice>
+      )}
+      <p>
+        {user.displayName}さん（{roleLabel(scope)}）
+      </p>
+      <HeadlineFigures />
+      <h2>よく使う画面</h2>
+      <ul className="link-cards">
+        <li>
+          <Link to={paths.areas(scope.code)}>
+            <MapPinned aria-hidden="true" size={28} />
+            <span>
+              <strong>地域と人口</strong>
+              <span className="muted">圏域・地区ごとの人口と高齢化率、推移</span>
+            </span>
+          </Link>
+        </li>
+        {can.importStatistics && (
+          <li>
+            <Link to={paths.populationImport(scope.code)}>
+              <FileUp aria-hidden="true" size={28} />
+              <span>
+                <strong>人口統計の取り込み</strong>
+                <span className="muted">住民基本台帳の町丁別人口（CSV）を読み込む</span>
+              </span>
+            </Link>
+          </li>
+        )}
+        <li>
+          <Link to={paths.members(scope.code)}>
+            <Users aria-hidden="true" size={28} />
+            <span>
+              <strong>利用者</strong>
+              <span className="muted">
+                {can.manageMembers ? '役割の変更と招待' : 'この団体でささえあいを使っている人'}
+              </span>
+            </span>
+          </Link>
+        </li>
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,6 @@
+import { MembersPage } from '../modules/accounts';
+
+/** /app/t/:tenant/members */
+export function MembersRoute() {
+  return <MembersPage />;
+}

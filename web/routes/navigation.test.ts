@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionUser, TenantScope } from '../lib/session';
+import { navContext, visibleEntries } from './navigation';
+
+const user = (systemAdmin = false): SessionUser => ({
+  id: '33333333-3333-4333-8333-333333333333',
+  email: 'x@sasae.example',
+  displayName: 'x',
+  systemAdmin,
+  memberships: [],
+});
+
+const scope = (role: TenantScope['role'], systemAdmin = false): TenantScope => ({
+  code: '019992',
+  name: 'ささえ町',
+  prefecture: '北海道',
+  fictional: true,
+  role,
+  areaIds: [],
+  systemAdmin,
+});
+
+const labels = (u: SessionUser, s: TenantScope | null) =>
+  visibleEntries(navContext(u, s)).map((e) => e.entry.label);
+
+describe('navigation registry', () => {
+  it('shows 保険者職員 everything of the tenant, including 操作記録', () => {
+    expect(labels(user(), scope('insurer_staff'))).toEqual([
+      'ホーム',
+      '地域と人口',
+      '人口統計の取り込み',
+      '利用者',
+      '操作記録',
+    ]);
+    expect(visibleEntries(navContext(user(), scope('insurer_staff')))[1]!.to).toBe('/t/019992/areas');
+  });
+
+  it('hides the import from a 第2層 SC and the audit log from a 第1層 SC', () => {
+    expect(labels(user(), scope('sc2'))).toEqual(['ホーム', '地域と人口', '利用者']);
+    expect(labels(user(), scope('sc1'))).toEqual(['ホーム', '地域と人口', '人口統計の取り込み', '利用者']);
+  });
+
+  it('gives a system administrator 団体の登録, even without any tenant', () => {
+    expect(labels(user(true), null)).toEqual(['団体の登録']);
+    expect(labels(user(true), scope(null, true))).toContain('操作記録');
+  });
+});

@@ -1,0 +1,64 @@
+import { Building, FileUp, History, House, type LucideIcon, MapPinned, Users } from 'lucide-react';
+import { paths } from '../lib/paths';
+import { capabilities, type SessionUser, type TenantScope } from '../lib/session';
+
+export interface NavContext {
+  user: SessionUser;
+  /** The tenant the menu points into (the one open, or the last one used); null when none. */
+  scope: TenantScope | null;
+  can: ReturnType<typeof capabilities> | null;
+}
+
+export interface NavEntry {
+  label: string;
+  icon: LucideIcon;
+  /** Where the entry leads; null hides it (e.g. a tenant page while no tenant is known). */
+  to: (ctx: NavContext) => string | null;
+  visible?: (ctx: NavContext) => boolean;
+  /** Current only on exactly this URL (ホーム), not on the pages below it. */
+  end?: boolean;
+}
+
+const inTenant = (make: (tenant: string) => string) => (ctx: NavContext) =>
+  ctx.scope ? make(ctx.scope.code) : null;
+
+/**
+ * The workspace's main menu. A new module adds its entry here; order is the order shown.
+ * Visibility mirrors the server's policies (the server still checks every request).
+ */
+export const NAV_ENTRIES: NavEntry[] = [
+  { label: 'ホーム', icon: House, to: inTenant(paths.home), end: true },
+  { label: '地域と人口', icon: MapPinned, to: inTenant(paths.areas) },
+  {
+    label: '人口統計の取り込み',
+    icon: FileUp,
+    to: inTenant(paths.populationImport),
+    visible: (ctx) => Boolean(ctx.can?.importStatistics),
+  },
+  { label: '利用者', icon: Users, to: inTenant(paths.members) },
+  {
+    label: '操作記録',
+    icon: History,
+    to: inTenant(paths.audit),
+    visible: (ctx) => Boolean(ctx.can?.readAudit),
+  },
+  {
+    label: '団体の登録',
+    icon: Building,
+    to: () => paths.tenantNew(),
+    visible: (ctx) => ctx.user.systemAdmin,
+  },
+];
+
+export function navContext(user: SessionUser, scope: TenantScope | null): NavContext {
+  return { user, scope, can: scope ? capabilities(scope) : null };
+}
+
+/** Entries to show, with their targets resolved. */
+export function visibleEntries(ctx: NavContext): { entry: NavEntry; to: string }[] {
+  return NAV_ENTRIES.flatMap((entry) => {
+    if (entry.visible && !entry.visible(ctx)) return [];
+    const to = entry.to(ctx);
+    return to ? [{ entry, to }] : [];
+  });
+}

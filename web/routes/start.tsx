@@ -1,0 +1,6 @@
+import { StartPage } from '../modules/tenants';
+
+/** /app/ */
+export function StartRoute() {
+  return <StartPage />;
+}
