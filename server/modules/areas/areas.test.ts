@@ -227,7 +227,7 @@ describe('statistics', () => {
       list.body.areas.map((a: { name: string; latest: unknown }) => [a.name, a.latest]),
     );
     expect(list.body.asOf).toBe('2026-04-01');
-    expect(by['中央圏域']).toMatchObject({
+    expect(by.中央圏域).toMatchObject({
       total: 1000,
       aged65: 300,
       agingRate: 30,
@@ -235,9 +235,9 @@ describe('statistics', () => {
       coveredChildren: 1,
       totalChildren: 2,
     });
-    expect(by['高松市']).toMatchObject({ total: 1500, aged65: 550, source: 'children' });
-    expect(by['高松市'].agingRate).toBeCloseTo(36.667, 2);
-    expect(by['本町地区']).toMatchObject({ careCertified: 55, rate75: 17 });
+    expect(by.高松市).toMatchObject({ total: 1500, aged65: 550, source: 'children' });
+    expect(by.高松市.agingRate).toBeCloseTo(36.667, 2);
+    expect(by.本町地区).toMatchObject({ careCertified: 55, rate75: 17 });
   });
 });
 

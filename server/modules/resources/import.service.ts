@@ -157,6 +157,32 @@ const HSDS_HEADERS: [string, ImportField][] = [
   ['status', 'status'],
 ];
 
+/** The parts of an HSDS service the importer reads; everything is optional in files from elsewhere. */
+interface HsdsIn {
+  id?: string;
+  name?: string;
+  description?: string;
+  url?: string;
+  email?: string;
+  status?: string;
+  fees_description?: string;
+  eligibility_description?: string;
+  application_process?: string;
+  organization?: { name?: string };
+  phones?: { number?: string }[];
+  schedules?: { description?: string }[];
+  attributes?: { taxonomy_term?: { code?: string; name?: string } }[];
+  taxonomy_terms?: { code?: string; name?: string }[];
+  locations?: HsdsLocationIn[];
+  service_at_locations?: { location?: HsdsLocationIn }[];
+}
+interface HsdsLocationIn {
+  name?: string;
+  latitude?: number | null;
+  longitude?: number | null;
+  addresses?: { state_province?: string; city?: string; address_1?: string; address_2?: string }[];
+}
+
 /** HSDS services (a list, a page of `contents`, or a bare array) flattened into the columns above. */
 function readHsds(json: unknown): Table {
   const list = Array.isArray(json)
@@ -167,10 +193,10 @@ function readHsds(json: unknown): Table {
         ? (json as { services: unknown[] }).services
         : [json];
   const rows = list.map((raw, i) => {
-    const s = raw as Record<string, any>;
+    const s = raw as HsdsIn;
     const sal = s.service_at_locations?.[0]?.location ?? s.locations?.[0] ?? null;
     const address = sal?.addresses?.[0];
-    const term = s.attributes?.find((a: any) => a.taxonomy_term)?.taxonomy_term ?? s.taxonomy_terms?.[0];
+    const term = s.attributes?.find((a) => a.taxonomy_term)?.taxonomy_term ?? s.taxonomy_terms?.[0];
     const values: Record<string, string> = {
       id: s.id ?? '',
       name: s.name ?? '',
@@ -189,7 +215,7 @@ function readHsds(json: unknown): Table {
       url: s.url ?? '',
       email: s.email ?? '',
       schedule: (s.schedules ?? [])
-        .map((x: any) => x.description ?? '')
+        .map((x) => x.description ?? '')
         .filter(Boolean)
         .join('／'),
       fees_description: s.fees_description ?? '',
@@ -838,18 +864,16 @@ async function runImport(
       for (let i = 0; i < rows.length; i += 500) await write(rows.slice(i, i + 500));
     };
     await batch(newOrgs, (c) =>
-      tx.db
-        .insert(organizations)
-        .values(
-          c.map((o) => ({
-            tenantId: tx.tenantId,
-            id: o.id,
-            name: o.name,
-            kind: 'その他',
-            createdAt: now,
-            updatedAt: now,
-          })),
-        ),
+      tx.db.insert(organizations).values(
+        c.map((o) => ({
+          tenantId: tx.tenantId,
+          id: o.id,
+          name: o.name,
+          kind: 'その他',
+          createdAt: now,
+          updatedAt: now,
+        })),
+      ),
     );
     await batch(locationRows, (c) =>
       tx.db

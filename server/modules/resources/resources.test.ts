@@ -99,7 +99,7 @@ describe('registering a resource', () => {
     );
     expect(time.status).toBe(422);
     expect(time.body.error.fields[0].message).toContain('時刻は 09:30 の形');
-    expect((await search('q=' + encodeURIComponent('峰野ふれあいサロン'))).body.total).toBe(1);
+    expect((await search(`q=${encodeURIComponent('峰野ふれあいサロン')}`)).body.total).toBe(1);
   });
 });
 
