@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { testdata } from '../testdata';
 import { CsvSyntaxError, parseCsv, parseCsvWithLines } from './csv';
 
 describe('parseCsvWithLines', () => {
@@ -76,10 +77,7 @@ describe('parseCsvWithLines', () => {
   });
 
   it('reads every line of a real file', () => {
-    const text = readFileSync(
-      new URL('../../shared/data/takamatsu/population_0066_202407.csv', import.meta.url),
-      'utf8',
-    );
+    const text = readFileSync(testdata('data/takamatsu/population_0066_202407.csv'), 'utf8');
     const rows = parseCsvWithLines(text);
     expect(rows).toHaveLength(236);
     expect(rows.map((r) => r.line)).toEqual(Array.from({ length: 236 }, (_, i) => i + 1));

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { testdata } from '../testdata';
 import { extractBoundary } from './geojson';
 
 const square = [
@@ -46,10 +47,7 @@ describe('extractBoundary', () => {
 
   it('joins every N03 feature of 高松市 (islands included) into one MultiPolygon', () => {
     const kagawa = JSON.parse(
-      readFileSync(
-        new URL('../../shared/data/japan-topography/geojson_s0010_N03-21_37_210101.json', import.meta.url),
-        'utf8',
-      ),
+      readFileSync(testdata('data/japan-topography/geojson_s0010_N03-21_37_210101.json'), 'utf8'),
     );
     const parts = kagawa.features.filter(
       (f: { properties: { N03_007: string } }) => f.properties.N03_007 === '37201',

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { testdata } from '../testdata';
 import { parseCsvWithLines } from './csv';
 import { type PopulationTable, readPopulationTable, STANDARD_BANDS } from './population-table';
 import { decodeBytes } from './text-encoding';
 
-const dataFile = (path: string) =>
-  new Uint8Array(readFileSync(new URL(`../../shared/data/${path}`, import.meta.url)));
+const dataFile = (path: string) => new Uint8Array(readFileSync(testdata(`data/${path}`)));
 const readFile = (path: string) => readPopulationTable(parseCsvWithLines(decodeBytes(dataFile(path)).text));
 const read = (lines: string[], opts?: { defaultAsOf?: string }) =>
   readPopulationTable(parseCsvWithLines(lines.join('\r\n')), opts);

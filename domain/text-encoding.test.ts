@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { testdata } from '../testdata';
 import { decodeBytes, ENCODING_LABELS } from './text-encoding';
 
-const data = (path: string) =>
-  new Uint8Array(readFileSync(new URL(`../../shared/data/${path}`, import.meta.url)));
+const data = (path: string) => new Uint8Array(readFileSync(testdata(`data/${path}`)));
 
 function utf16le(text: string, bom: boolean): Uint8Array {
   const body = Buffer.from(text, 'utf16le');

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { testdata } from '../testdata';
 import { inspectPage, launchBrowser, newPage } from './support';
 
 /*
@@ -8,9 +9,7 @@ import { inspectPage, launchBrowser, newPage } from './support';
  * 町丁別人口 file, check the figures on the areas pages, look at the members.
  */
 
-const TAKAMATSU_FILE = fileURLToPath(
-  new URL('../../shared/data/takamatsu/population_0066_202407.csv', import.meta.url),
-);
+const TAKAMATSU_FILE = fileURLToPath(testdata('data/takamatsu/population_0066_202407.csv'));
 
 let browser: Browser;
 let page: Page;

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testdata } from '../testdata';
 import { run } from './cli';
 import type { Database } from './core/db';
 import { openTestDatabase } from './core/testing/test-database';
@@ -12,10 +13,7 @@ import { testEngine } from './core/testing/test-engine';
  * or, in the PostgreSQL pass, a fresh database cloned from the migrated template.
  */
 
-const TAKAMATSU = fileURLToPathSafe('../../shared/data/takamatsu/population_0066_202407.csv');
-function fileURLToPathSafe(p: string) {
-  return new URL(p, import.meta.url).pathname;
-}
+const TAKAMATSU = testdata('data/takamatsu/population_0066_202407.csv');
 
 let dir: string;
 let pgDatabase: Database | null = null;
@@ -77,7 +75,7 @@ describe('sasaeai command line', () => {
     const bad = await cli(
       'import',
       'population',
-      fileURLToPathSafe('../../shared/data/localgovjp/2019_localgovjp-sjis.csv'),
+      testdata('data/localgovjp/2019_localgovjp-sjis.csv'),
       '--tenant',
       '372013',
     );

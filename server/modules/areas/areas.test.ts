@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testdata } from '../../../testdata';
 import { createTestApp, type TestApp, type TestClient } from '../../core/testing/test-app';
 
 const TENANT = '372013';
@@ -244,13 +245,7 @@ describe('statistics', () => {
 describe('boundaries', () => {
   it('takes the city’s polygons from the national N03 file of the whole prefecture', async () => {
     const geojson = JSON.parse(
-      readFileSync(
-        new URL(
-          '../../../../shared/data/japan-topography/geojson_s0010_N03-21_37_210101.json',
-          import.meta.url,
-        ),
-        'utf8',
-      ),
+      readFileSync(testdata('data/japan-topography/geojson_s0010_N03-21_37_210101.json'), 'utf8'),
     );
     const cur = await staff.get(`/api/t/${TENANT}/areas/${rootId}`);
     const res = await staff.put(`/api/t/${TENANT}/areas/${rootId}/boundary`, {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testdata } from '../../../testdata';
 import { createTestApp, type TestApp, type TestClient } from '../../core/testing/test-app';
 import { areaStatistics, areas } from './areas.tables';
 
-const data = (p: string) =>
-  new Uint8Array(readFileSync(new URL(`../../../../shared/data/${p}`, import.meta.url)));
+const data = (p: string) => new Uint8Array(readFileSync(testdata(`data/${p}`)));
 const TAKAMATSU_2024 = 'takamatsu/population_0066_202407.csv';
 const TAKAMATSU_2018 = 'takamatsu/population_0066_201811.csv';
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testdata } from '../../../testdata';
 import { createTestApp, type TestApp, type TestClient } from '../../core/testing/test-app';
 
 /*
@@ -10,12 +11,7 @@ import { createTestApp, type TestApp, type TestClient } from '../../core/testing
  */
 
 const schema = (name: string) =>
-  JSON.parse(
-    readFileSync(
-      new URL(`../../../../shared/standards/hsds-3.0/schema/compiled/${name}.json`, import.meta.url),
-      'utf8',
-    ),
-  );
+  JSON.parse(readFileSync(testdata(`standards/hsds-3.0/schema/compiled/${name}.json`), 'utf8'));
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 const validators = Object.fromEntries(
@@ -30,12 +26,7 @@ const validators = Object.fromEntries(
 );
 // The per-object schemas refer to each other by file name.
 const objectSchema = (name: string) =>
-  JSON.parse(
-    readFileSync(
-      new URL(`../../../../shared/standards/hsds-3.0/schema/${name}.json`, import.meta.url),
-      'utf8',
-    ),
-  );
+  JSON.parse(readFileSync(testdata(`standards/hsds-3.0/schema/${name}.json`), 'utf8'));
 for (const name of ['taxonomy', 'metadata']) ajv.addSchema(objectSchema(name), `${name}.json`);
 const taxonomyTerm = ajv.compile(objectSchema('taxonomy_term'));
 const taxonomy = ajv.getSchema('taxonomy.json')!;

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testdata } from '../../../testdata';
 import { createTestApp, type TestApp, type TestClient } from '../../core/testing/test-app';
 
 const T = '372013';
-const data = (p: string) =>
-  new Uint8Array(readFileSync(new URL(`../../../../shared/data/takamatsu/${p}`, import.meta.url)));
+const data = (p: string) => new Uint8Array(readFileSync(testdata(`data/takamatsu/${p}`)));
 let t: TestApp;
 let staff: TestClient;
 
