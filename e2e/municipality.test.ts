@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { testdata } from '../testdata';
@@ -9,7 +8,7 @@ import { inspectPage, launchBrowser, newPage } from './support';
  * 町丁別人口 file, check the figures on the areas pages, look at the members.
  */
 
-const TAKAMATSU_FILE = fileURLToPath(testdata('data/takamatsu/population_0066_202407.csv'));
+const TAKAMATSU_FILE = testdata('data/takamatsu/population_0066_202407.csv');
 
 let browser: Browser;
 let page: Page;
