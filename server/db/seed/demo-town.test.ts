@@ -54,6 +54,42 @@ describe('the demo town ささえ町', () => {
     }
   });
 
+  it('has about 150 地域資源 in every category and 地区, some informal and some past their check date', async () => {
+    const c = t.client();
+    await c.login('sc1@sasae.example', DEMO_PASSWORD);
+    const all = await c.get(`/api/t/${DEMO_TENANT.code}/resources?perPage=200`);
+    expect(all.body.total).toBeGreaterThanOrEqual(140);
+    expect(all.body.total).toBeLessThanOrEqual(170);
+    const terms = await c.get(`/api/t/${DEMO_TENANT.code}/taxonomy`);
+    const unused = terms.body.terms.filter((term: { resourceCount: number }) => term.resourceCount === 0);
+    expect(unused.map((term: { name: string }) => term.name)).toEqual([]);
+    const areas = (await c.get(`/api/t/${DEMO_TENANT.code}/areas`)).body.areas.filter(
+      (a: { layer: number }) => a.layer === 3,
+    );
+    for (const a of areas) {
+      const inArea = await c.get(`/api/t/${DEMO_TENANT.code}/resources?area=${a.id}&perPage=1`);
+      expect(inArea.body.total, a.name).toBeGreaterThan(10);
+    }
+    expect(
+      (await c.get(`/api/t/${DEMO_TENANT.code}/resources?kind=informal&perPage=1`)).body.total,
+    ).toBeGreaterThan(40);
+    const stale = await c.get(`/api/t/${DEMO_TENANT.code}/resources?stale=true&perPage=1`);
+    expect(stale.body.total).toBeGreaterThan(3);
+    const cafe = await c.get(`/api/t/${DEMO_TENANT.code}/resources?q=${encodeURIComponent('ちょい加勢')}`);
+    const detail = await c.get(`/api/t/${DEMO_TENANT.code}/resources/${cafe.body.items[0].id}`);
+    expect(
+      detail.body.fees.options.map((o: { label: string; amount: number | null }) => [o.label, o.amount]),
+    ).toEqual([
+      ['30分', 300],
+      ['60分', 600],
+      ['機材料', null],
+    ]);
+    const truck = await c.get(
+      `/api/t/${DEMO_TENANT.code}/resources?q=${encodeURIComponent('移動販売')}&weekday=4`,
+    );
+    expect(truck.body.total).toBe(10);
+  });
+
   it('is loaded once: a second start changes nothing', async () => {
     expect(await seedDemoTown(t.database, t.clock.now)).toBe(false);
   });

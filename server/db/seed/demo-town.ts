@@ -1,6 +1,10 @@
 import { eq } from 'drizzle-orm';
+import { ResourceInput } from '../../../contracts/resources';
+import { todayInTokyo } from '../../../domain/dates';
 import { STANDARD_BANDS } from '../../../domain/population-table';
+import { addMonths } from '../../../domain/resources';
 import type { BaseContext, TenantContext } from '../../core/context';
+import { inTransaction } from '../../core/context';
 import type { Database } from '../../core/db';
 import { tenants } from '../../core/tenancy.tables';
 import { addMembership, createUser } from '../../modules/accounts';
@@ -9,9 +13,12 @@ import {
   createArea,
   loadTenantAreas,
   previewPopulationImport,
+  setAreaBoundary,
 } from '../../modules/areas';
+import { createOrganization, loadWorld, saveResource } from '../../modules/resources';
 import { createFictionalTenant } from '../../modules/tenants';
 import { DEMO_ACCOUNT_SPECS, DEMO_PASSWORD, DEMO_TENANT } from './demo-accounts';
+import { boxPolygon, demoBoxes, demoResources } from './demo-resources';
 
 /*
  * ささえ町 — a fictional town of about 6,000 people with 高齢化率 about 40 %, three 第2層 圏域 and
@@ -207,6 +214,8 @@ export async function seedDemoTown(database: Database, now: () => Date = () => n
   const ctx: TenantContext = { ...base, tenantId: DEMO_TENANT.code };
   const root = (await loadTenantAreas(ctx)).find((a) => a.layer === 1)!;
   const regionIds = new Map<string, string>();
+  const boxes = demoBoxes(DEMO_REGIONS);
+  const districts: { name: string; town: string; box: ReturnType<typeof boxes.get> & object }[] = [];
   let order = 0;
   for (const region of DEMO_REGIONS) {
     const r = await createArea(ctx, {
@@ -221,8 +230,9 @@ export async function seedDemoTown(database: Database, now: () => Date = () => n
       sortOrder: order++,
     });
     regionIds.set(region.name, r.id);
+    await setAreaBoundary(ctx, r.id, { geojson: boxPolygon(boxes.get(region.name)!), version: r.version });
     for (const d of region.districts) {
-      await createArea(ctx, {
+      const created = await createArea(ctx, {
         name: d.name,
         kana: d.kana,
         layer: 3,
@@ -233,8 +243,14 @@ export async function seedDemoTown(database: Database, now: () => Date = () => n
         townNames: d.towns,
         sortOrder: order++,
       });
+      await setAreaBoundary(ctx, created.id, {
+        geojson: boxPolygon(boxes.get(d.name)!),
+        version: created.version,
+      });
+      districts.push({ name: d.name, town: d.towns[0]!, box: boxes.get(d.name)! });
     }
   }
+  await setAreaBoundary(ctx, root.id, { geojson: boxPolygon(boxes.get('town')!), version: root.version });
 
   for (const [i, asOf] of DEMO_SNAPSHOTS.entries()) {
     const bytes = new TextEncoder().encode(demoPopulationCsv(i));
@@ -243,6 +259,8 @@ export async function seedDemoTown(database: Database, now: () => Date = () => n
       throw new Error(`demo population did not import: ${JSON.stringify(preview.errors)}`);
     await commitPopulationImport(ctx, preview.id);
   }
+
+  await seedDemoResources(ctx, districts, root.id, now);
 
   for (const spec of DEMO_ACCOUNT_SPECS) {
     const user = await createUser(base, {
@@ -260,4 +278,53 @@ export async function seedDemoTown(database: Database, now: () => Date = () => n
     }
   }
   return true;
+}
+
+/** The town's 地域資源, through the same save path as the form; a few confirmed long ago. */
+async function seedDemoResources(
+  ctx: TenantContext,
+  districts: {
+    name: string;
+    town: string;
+    box: { south: number; north: number; west: number; east: number };
+  }[],
+  rootId: string,
+  now: () => Date,
+) {
+  const boxes = demoBoxes(DEMO_REGIONS);
+  const regions = DEMO_REGIONS.map((r) => ({ name: r.name, box: boxes.get(r.name)! }));
+  const entries = demoResources(districts, regions, rootId);
+  const orgs = new Map<string, string>();
+  for (const e of entries) {
+    if (e.organization && !orgs.has(e.organization.name)) {
+      orgs.set(
+        e.organization.name,
+        (
+          await createOrganization(ctx, {
+            ...e.organization,
+            kana: '',
+            description: '',
+            website: '',
+            email: '',
+            phone: '',
+          })
+        ).id,
+      );
+    }
+  }
+  await inTransaction(ctx, async (tx) => {
+    const world = await loadWorld(tx);
+    const today = todayInTokyo(now());
+    for (const e of entries) {
+      const stale = e.staleDays !== undefined;
+      const verifiedAt = stale ? new Date(now().getTime() - e.staleDays! * 86_400_000) : undefined;
+      const input = ResourceInput.parse({
+        ...e.input,
+        organizationId: e.organization ? orgs.get(e.organization.name) : null,
+        nextCheckDue: stale ? addMonths(todayInTokyo(verifiedAt!), 12) : addMonths(today, 12),
+      });
+      await saveResource(tx, null, input, null, { world, verifiedAt, verifiedBy: '大野 健一' });
+    }
+  });
+  return entries.length;
 }

@@ -9,6 +9,7 @@ export {
   listAreas,
   loadTenantAreas,
   putAreaStatistics,
+  setAreaBoundary,
 } from './areas.service';
 export { exportAreas, exportPopulation } from './export.service';
 export { commitPopulationImport, previewPopulationImport } from './population.service';

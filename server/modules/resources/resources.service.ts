@@ -423,6 +423,8 @@ export interface SaveOptions {
   source?: { system: string; id: string } | null;
   /** Who confirmed the content: defaults to the actor, now. */
   verifiedBy?: string;
+  /** When it was confirmed, for records brought in from elsewhere (default: now). */
+  verifiedAt?: Date;
   action?: string;
   /** Areas and terms already loaded (imports save thousands of rows). */
   world?: World;
