@@ -330,3 +330,23 @@ export const exportAreaData = endpoint({
   responseKind: 'file',
   response: FileResponse,
 });
+
+export const areaBoundaries = endpoint({
+  method: 'get',
+  path: '/api/t/{tenant}/area-boundaries',
+  summary: '地域の境界（地図に描く GeoJSON）',
+  tag,
+  access: 'tenant',
+  params: TenantParams,
+  response: z.object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        id: Uuid,
+        properties: z.object({ name: z.string(), layer: LayerSchema }),
+        geometry: Boundary,
+      }),
+    ),
+  }),
+});

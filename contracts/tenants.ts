@@ -121,3 +121,23 @@ export const listAuditLog = endpoint({
   }),
   response: z.object({ entries: z.array(AuditEntry), nextBefore: z.number().int().nullable() }),
 });
+
+export const appConfig = endpoint({
+  method: 'get',
+  path: '/api/app-config',
+  summary: '画面の設定（地図のタイルなど）',
+  description:
+    'tiles が null のときは、地図をタイルなし（境界と印だけ）で描きます。庁内LAN（LGWAN）などで外に出られないとき用です。',
+  tag,
+  access: 'public',
+  response: z.object({
+    tiles: z
+      .object({
+        url: z.string().meta({ description: '{z}/{x}/{y} を含むラスタータイルの URL' }),
+        attribution: z.string(),
+        attributionUrl: z.string(),
+        maxZoom: z.number().int(),
+      })
+      .nullable(),
+  }),
+});

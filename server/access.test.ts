@@ -107,6 +107,8 @@ const fixtures: Record<string, Fixture> = {
     query: { format: 'csv' },
   }),
   'get /api/t/{tenant}/resources': () => ({ params: { tenant: B } }),
+  'get /api/t/{tenant}/area-boundaries': () => ({ params: { tenant: B } }),
+  'get /api/app-config': () => ({}),
   'get /api/t/{tenant}/resource-points': () => ({ params: { tenant: B } }),
   'get /api/t/{tenant}/resources/{id}': (ids) => ({ params: { tenant: B, id: ids.resource } }),
   'post /api/t/{tenant}/resources': (ids) => ({ params: { tenant: B }, body: resourceBody(ids) }),

@@ -6,6 +6,7 @@ import * as population from './population.service';
 
 export const areasRoutes = [
   route(c.listAreas, (ctx, { query }) => service.listAreas(ctx, query)),
+  route(c.areaBoundaries, (ctx) => service.areaBoundaries(ctx)),
   route(c.getArea, (ctx, { params }) => service.getArea(ctx, params.id)),
   route(c.createArea, (ctx, { body }) => service.createArea(ctx, body)),
   route(c.updateArea, (ctx, { params, body }) => service.updateArea(ctx, params.id, body)),

@@ -374,3 +374,21 @@ export async function areaLayers(ctx: TenantContext, ids: readonly string[]): Pr
     .where(and(eq(areas.tenantId, ctx.tenantId), inArray(areas.id, [...ids])));
   return new Map(rows.map((r) => [r.id, r.layer]));
 }
+
+/** Boundaries of the areas in use, for maps (areas without one are left out). */
+export async function areaBoundaries(ctx: TenantContext) {
+  areasPolicy.read(ctx);
+  const all = await loadTenantAreas(ctx);
+  const fy = fiscalYearOf(todayInTokyo(ctx.now()));
+  return {
+    type: 'FeatureCollection' as const,
+    features: all
+      .filter((a) => a.boundary != null && isValidInFy(a, fy))
+      .map((a) => ({
+        type: 'Feature' as const,
+        id: a.id,
+        properties: { name: a.name, layer: a.layer as Layer },
+        geometry: a.boundary as z.infer<typeof Boundary>,
+      })),
+  };
+}

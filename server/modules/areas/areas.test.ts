@@ -264,6 +264,14 @@ describe('boundaries', () => {
     ).toBeGreaterThanOrEqual(count);
   });
 
+  it('gives the maps every boundary in use as one FeatureCollection', async () => {
+    const res = await reader.get(`/api/t/${TENANT}/area-boundaries`);
+    expect(res.status).toBe(200);
+    expect(res.body.features.map((f: { properties: { name: string } }) => f.properties.name)).toEqual([
+      '高松市',
+    ]);
+  });
+
   it('explains swapped coordinates instead of storing a boundary in the sea', async () => {
     const cur = await staff.get(`/api/t/${TENANT}/areas/${central.id}`);
     const polygon = {
