@@ -97,7 +97,8 @@ export function LoginPage() {
             <p>
               <Badge tone="fictional">架空の町</Badge>{' '}
               ささえ町は説明のための架空の町です。人も数字も実在しません。
-              「この役割でログイン」ですぐに入れます。パスワードはどれも同じです。
+              「この役割でログイン」ですぐに入れます。パスワードはどれも{' '}
+              <code>{session.demoAccounts[0]?.password}</code> です。
             </p>
             <ul className="demo-list">
               {session.demoAccounts.map((a) => (
