@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { throwawayPostgres } from '../scripts/postgres';
 import { DEMO_PASSWORD, DEMO_TENANT } from '../server/db/seed/demo-accounts';
 
 /*
@@ -12,7 +13,8 @@ import { DEMO_PASSWORD, DEMO_TENANT } from '../server/db/seed/demo-accounts';
  *      against a warm start of the same server on the data it just created;
  *   2. requests/s and p99 latency of the area list (authenticated, demo town, PGlite) against the
  *      bare health endpoint, 50 connections each.
- * Set BENCH_DATABASE_URL to run part 2 against PostgreSQL as well.
+ * Part 2 runs on PostgreSQL too: BENCH_DATABASE_URL, or a throwaway cluster started here from
+ * /usr/lib/postgresql/15/bin when that exists.
  */
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -125,8 +127,17 @@ async function main() {
     console.log(`[start-up] cold / warm ratio ${(cold.ms / warm.ms).toFixed(2)}×`);
 
     await throughput('PGlite', env, 3902);
-    if (process.env.BENCH_DATABASE_URL) {
-      await throughput('PostgreSQL', { DATABASE_URL: process.env.BENCH_DATABASE_URL }, 3903);
+    let url = process.env.BENCH_DATABASE_URL;
+    let stop = () => {};
+    if (!url) {
+      const pg = throwawayPostgres();
+      if (typeof pg === 'string') console.log(`\n[PostgreSQL] skipped: ${pg}`);
+      else ({ url, stop } = pg);
+    }
+    try {
+      if (url) await throughput('PostgreSQL', { DATABASE_URL: url }, 3903);
+    } finally {
+      stop();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { throwawayPostgres } from './postgres';
 
 /*
  * `npm test`: the whole suite, in order — unit and web, server integration on PGlite, the same
@@ -13,7 +12,6 @@ import path from 'node:path';
  */
 
 const CI = process.env.CI === 'true';
-const PGBIN = process.env.PGBIN ?? '/usr/lib/postgresql/15/bin';
 const CHROMIUM = '/usr/bin/chromium';
 const only = process.argv[2];
 
@@ -38,48 +36,6 @@ function vitest(name: string, args: string[], env: NodeJS.ProcessEnv = {}): void
 function notRun(name: string, why: string): void {
   steps.push({ name, status: CI ? 'failed' : 'not run', seconds: 0, note: why });
   console.log(`\n━━ ${name} ━━\n${CI ? '失敗' : '実行していません'}：${why}`);
-}
-
-/** A PostgreSQL 15 cluster in a temporary directory, on 127.0.0.1, stopped and removed at exit. */
-function throwawayPostgres(): { url: string; stop: () => void } | string {
-  if (!existsSync(path.join(PGBIN, 'initdb'))) return `PostgreSQL が見つかりません（${PGBIN}）。`;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'sasaeai-pg-'));
-  const asRoot = process.getuid?.() === 0;
-  const run = (cmd: string, args: string[]) =>
-    asRoot
-      ? spawnSync('runuser', ['-u', 'postgres', '--', path.join(PGBIN, cmd), ...args], { encoding: 'utf8' })
-      : spawnSync(path.join(PGBIN, cmd), args, { encoding: 'utf8' });
-  if (asRoot) spawnSync('chown', ['postgres:postgres', dir]);
-  const port = String(54000 + (process.pid % 1000));
-  const init = run('initdb', [
-    '-D',
-    `${dir}/data`,
-    '-U',
-    'postgres',
-    '--auth=trust',
-    '-E',
-    'UTF8',
-    '--locale=C.UTF-8',
-  ]);
-  if (init.status !== 0) return `initdb に失敗しました：${init.stderr}`;
-  const start = run('pg_ctl', [
-    '-D',
-    `${dir}/data`,
-    '-l',
-    `${dir}/log`,
-    '-w',
-    '-o',
-    `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir} -c fsync=off -c max_connections=200`,
-    'start',
-  ]);
-  if (start.status !== 0) return `PostgreSQL を起動できませんでした：${start.stderr}`;
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop: () => {
-      run('pg_ctl', ['-D', `${dir}/data`, '-m', 'immediate', '-w', 'stop']);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 function postgresStep(): void {

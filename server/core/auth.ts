@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { and, eq, lt, or } from 'drizzle-orm';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
 import { isRole } from '../../domain/roles';
 import type { Membership, UserActor } from './context';
 import type { Db } from './db';
@@ -96,8 +96,15 @@ export async function loadSession(
   policy: SessionPolicy,
 ): Promise<LoadedSession | null> {
   const id = sha256(token);
+  // One round trip for session, user and memberships: this runs on every request.
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: users,
+      memberships: sql<{ tenantId: string; role: string; areaIds: string[] }[]>`coalesce((
+        select json_agg(json_build_object('tenantId', m.tenant_id, 'role', m.role, 'areaIds', m.area_ids))
+        from ${memberships} m where m.user_id = ${users.id}), '[]'::json)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, id));
@@ -111,7 +118,26 @@ export async function loadSession(
   if (now.getTime() - row.session.lastSeenAt.getTime() > 60_000) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
-  return { sessionId: id, csrfToken: row.session.csrfToken, actor: await loadUserActor(db, row.user) };
+  const raw = typeof row.memberships === 'string' ? JSON.parse(row.memberships) : row.memberships;
+  return { sessionId: id, csrfToken: row.session.csrfToken, actor: toActor(row.user, raw) };
+}
+
+function toActor(
+  user: { id: string; email: string; displayName: string; systemAdmin: boolean },
+  rows: { tenantId: string; role: string; areaIds: string[] }[],
+): UserActor {
+  const list: Membership[] = [];
+  for (const r of rows)
+    if (isRole(r.role)) list.push({ tenantId: r.tenantId, role: r.role, areaIds: r.areaIds ?? [] });
+  list.sort((a, b) => a.tenantId.localeCompare(b.tenantId));
+  return {
+    kind: 'user',
+    userId: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    systemAdmin: user.systemAdmin,
+    memberships: list,
+  };
 }
 
 export async function destroySession(db: Db, token: string): Promise<void> {
@@ -132,15 +158,5 @@ export async function loadUserActor(
     .select({ tenantId: memberships.tenantId, role: memberships.role, areaIds: memberships.areaIds })
     .from(memberships)
     .where(eq(memberships.userId, user.id));
-  const list: Membership[] = [];
-  for (const r of rows)
-    if (isRole(r.role)) list.push({ tenantId: r.tenantId, role: r.role, areaIds: r.areaIds });
-  return {
-    kind: 'user',
-    userId: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    systemAdmin: user.systemAdmin,
-    memberships: list,
-  };
+  return toActor(user, rows);
 }

@@ -124,6 +124,10 @@ export function capabilities(scope: Pick<TenantScope, 'role' | 'systemAdmin' | '
     addAreas: writeTenant || (Boolean(info?.writeAssignedAreas) && scope.areaIds.length > 0),
     importStatistics: writeTenant,
     manageMembers: scope.systemAdmin || Boolean(info?.manageMembers),
+    /** May register and change 地域資源 somewhere (第2層 SC: those in her own areas; each has canEdit). */
+    editResources: writeTenant || (Boolean(info?.writeAssignedAreas) && scope.areaIds.length > 0),
+    /** Imports, the taxonomy and 主体 are tenant-wide (保険者職員 and 第1層 SC). */
+    manageResourceLists: writeTenant,
     readAudit: scope.systemAdmin || Boolean(info?.manageMembers),
   };
 }

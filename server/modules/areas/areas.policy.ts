@@ -17,9 +17,16 @@ export const areasPolicy = {
   },
 
   canEdit(ctx: TenantContext, areaId: string, all: readonly AreaNode[]): boolean {
+    return areasPolicy.editable(ctx, all)(areaId);
+  },
+
+  /** A test for many areas at once (the subtree is computed once, not per area). */
+  editable(ctx: TenantContext, all: readonly AreaNode[]): (areaId: string) => boolean {
     const roots = writableAreaRoots(ctx);
-    if (roots === 'all') return true;
-    return roots.length > 0 && subtreeIds(all, roots).has(areaId);
+    if (roots === 'all') return () => true;
+    if (roots.length === 0) return () => false;
+    const mine = subtreeIds(all, roots);
+    return (areaId) => mine.has(areaId);
   },
 
   /** Changing an area or what belongs to it (statistics, boundary). */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, max, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Area, AreaInput, Boundary, Snapshot, StatisticsInput } from '../../../contracts/areas';
 import {
@@ -100,24 +100,49 @@ async function statRows(ctx: TenantContext, where: SQL | undefined) {
 export async function listAreas(ctx: TenantContext, q: { fy?: number; all?: 'true' | 'false' }) {
   areasPolicy.read(ctx);
   const fiscalYear = q.fy ?? fiscalYearOf(todayInTokyo(ctx.now()));
-  const all = await loadTenantAreas(ctx);
-  const [{ latest } = { latest: null }] = await ctx.db
-    .select({ latest: max(areaStatistics.asOf) })
-    .from(areaStatistics)
-    .where(eq(areaStatistics.tenantId, ctx.tenantId));
-  const rows = latest
-    ? await statRows(ctx, and(eq(areaStatistics.tenantId, ctx.tenantId), eq(areaStatistics.asOf, latest)))
-    : [];
+  // One round trip: every area with its row (if any) at the tenant's latest statistics date.
+  const latestDate = sql`(select max(${areaStatistics.asOf}) from ${areaStatistics} where ${areaStatistics.tenantId} = ${ctx.tenantId})`;
+  const joined = await ctx.db
+    .select({
+      area: areas,
+      stat: {
+        asOf: areaStatistics.asOf,
+        total: areaStatistics.total,
+        male: areaStatistics.male,
+        female: areaStatistics.female,
+        aged65: areaStatistics.aged65,
+        aged75: areaStatistics.aged75,
+        households: areaStatistics.households,
+        careCertified: areaStatistics.careCertified,
+      },
+    })
+    .from(areas)
+    .leftJoin(
+      areaStatistics,
+      and(
+        eq(areaStatistics.tenantId, areas.tenantId),
+        eq(areaStatistics.areaId, areas.id),
+        sql`${areaStatistics.asOf} = ${latestDate}`,
+      ),
+    )
+    .where(eq(areas.tenantId, ctx.tenantId))
+    .orderBy(asc(areas.layer), asc(areas.sortOrder), asc(areas.kana), asc(areas.name));
+  const all = joined.map((r) => r.area);
+  const rows = joined.flatMap((r) =>
+    r.stat?.asOf ? [{ ...r.stat, areaId: r.area.id, asOf: r.stat.asOf }] : [],
+  );
+  const latest = rows[0]?.asOf ?? null;
   const rolled = rollupStatistics(all, rows);
   const visible = q.all === 'true' ? all : all.filter((a) => isValidInFy(a, fiscalYear));
   const roots = writableAreaRoots(ctx);
+  const editable = areasPolicy.editable(ctx, all);
   return {
     fiscalYear,
-    asOf: latest ?? null,
+    asOf: latest,
     canCreate: roots === 'all' || roots.length > 0,
     areas: visible.map((a) => {
-      const snap = rolled.get(a.id)?.find((s) => s.asOf === latest);
-      return { ...toArea(a, areasPolicy.canEdit(ctx, a.id, all)), latest: snap ? toSnapshot(snap) : null };
+      const snap = latest ? rolled.get(a.id)?.find((s) => s.asOf === latest) : undefined;
+      return { ...toArea(a, editable(a.id)), latest: snap ? toSnapshot(snap) : null };
     }),
   };
 }
