@@ -22,6 +22,7 @@ import {
 import { type BandCount, bandsOf } from '../../../domain/population-bands';
 import { writableAreaRoots } from '../../core/access';
 import { recordAudit } from '../../core/audit';
+import { TenantCache } from '../../core/cache';
 import { inTransaction, type TenantContext } from '../../core/context';
 import { conflict, fieldError, notFound } from '../../core/errors';
 import { areasPolicy } from './areas.policy';
@@ -30,7 +31,22 @@ import { areaStatistics, areas } from './areas.tables';
 export type AreaRow = typeof areas.$inferSelect;
 type ParsedAreaInput = z.output<typeof AreaInput>;
 
-/** All areas of the tenant, in display order. Tenants have tens to a few thousand areas. */
+const cache = new TenantCache<AreaRow[]>(30_000);
+
+/**
+ * The tenant's areas for reading only (filters, names, policies on hot paths), cached; every write
+ * to areas in this module drops the cache after it commits.
+ */
+export function tenantAreas(ctx: TenantContext): Promise<AreaRow[]> {
+  return cache.get(ctx.tenantId, () => loadTenantAreas(ctx));
+}
+
+/** Call after a transaction that changed areas has committed. */
+export function areasChanged(tenantId: string): void {
+  cache.invalidate(tenantId);
+}
+
+/** All areas of the tenant, in display order, read now (inside a transaction when given one). */
 export async function loadTenantAreas(ctx: TenantContext): Promise<AreaRow[]> {
   return ctx.db
     .select()
@@ -240,7 +256,7 @@ const editable = (input: ParsedAreaInput) => ({
 
 export async function createArea(ctx: TenantContext, input: ParsedAreaInput): Promise<Area> {
   areasPolicy.read(ctx);
-  return inTransaction(ctx, async (tx) => {
+  return afterCommit(ctx, async (tx) => {
     const all = await loadTenantAreas(tx);
     areasPolicy.create(tx, input.parentId, all);
     checkPlacement(all, input, null);
@@ -264,12 +280,22 @@ export async function createArea(ctx: TenantContext, input: ParsedAreaInput): Pr
   });
 }
 
+/** A change to areas in a transaction, with the read cache dropped once it has committed. */
+async function afterCommit<T>(ctx: TenantContext, fn: (tx: TenantContext) => Promise<T>): Promise<T> {
+  try {
+    return await inTransaction(ctx, fn);
+  } finally {
+    areasChanged(ctx.tenantId);
+  }
+}
+
 /** The 第1層 area, made together with its tenant. */
 export async function createRootArea(
   ctx: TenantContext,
   input: { name: string; kana: string },
 ): Promise<AreaRow> {
   areasPolicy.createRoot(ctx);
+  areasChanged(ctx.tenantId);
   const [row] = await ctx.db
     .insert(areas)
     .values({
@@ -303,7 +329,7 @@ export async function updateArea(
   input: ParsedAreaInput & { version: number },
 ): Promise<Area> {
   areasPolicy.read(ctx);
-  return inTransaction(ctx, async (tx) => {
+  return afterCommit(ctx, async (tx) => {
     const all = await loadTenantAreas(tx);
     const before = findArea(all, id);
     areasPolicy.write(tx, id, all);
@@ -332,7 +358,7 @@ export async function setAreaBoundary(
   input: { geojson: unknown; version: number },
 ): Promise<Area> {
   areasPolicy.read(ctx);
-  return inTransaction(ctx, async (tx) => {
+  return afterCommit(ctx, async (tx) => {
     const all = await loadTenantAreas(tx);
     const before = findArea(all, id);
     areasPolicy.write(tx, id, all);

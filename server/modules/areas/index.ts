@@ -10,6 +10,7 @@ export {
   loadTenantAreas,
   putAreaStatistics,
   setAreaBoundary,
+  tenantAreas,
 } from './areas.service';
 export { exportAreas, exportPopulation } from './export.service';
 export { commitPopulationImport, previewPopulationImport } from './population.service';

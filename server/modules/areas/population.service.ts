@@ -10,7 +10,7 @@ import { recordAudit } from '../../core/audit';
 import { actorId, inTransaction, type TenantContext } from '../../core/context';
 import { AppError, conflict, notFound } from '../../core/errors';
 import { areasPolicy } from './areas.policy';
-import { loadTenantAreas } from './areas.service';
+import { areasChanged, loadTenantAreas } from './areas.service';
 import { areaStatistics, areas, populationImports } from './areas.tables';
 
 type ImportRow = typeof populationImports.$inferSelect;
@@ -147,6 +147,15 @@ export async function getPopulationImport(ctx: TenantContext, id: string): Promi
  */
 export async function commitPopulationImport(ctx: TenantContext, id: string) {
   areasPolicy.importStatistics(ctx);
+  try {
+    return await commitInTransaction(ctx, id);
+  } finally {
+    // New 地区 may have been created.
+    areasChanged(ctx.tenantId);
+  }
+}
+
+async function commitInTransaction(ctx: TenantContext, id: string) {
   return inTransaction(ctx, async (tx) => {
     const job = await loadImport(tx, id);
     if (job.status === 'committed') throw conflict(toImport(job), 'このファイルはすでに保存されています。');

@@ -9,9 +9,9 @@ import type { BaseContext, TenantContext } from '../../core/context';
 import { fieldError, notFound } from '../../core/errors';
 import { readingOf } from '../../core/reading';
 import { tenants } from '../../core/tenancy.tables';
-import { loadTenantAreas } from '../areas';
+import { tenantAreas } from '../areas';
 import { locations, organizations, serviceAtLocations, services } from './resources.tables';
-import { loadTerms, type TermRow } from './taxonomy.service';
+import { type TermRow, tenantTerms } from './taxonomy.service';
 
 /*
  * The public directory in HSDS 3.0 (Open Referral). Only public data leaves: no internal notes,
@@ -289,7 +289,7 @@ export async function hsdsEnv(
   const [tenant] = await ctx.db.select().from(tenants).where(eq(tenants.code, tenantCode));
   if (!tenant) throw notFound('団体');
   const tctx: TenantContext = { ...ctx, tenantId: tenant.code };
-  const [areas, terms] = await Promise.all([loadTenantAreas(tctx), loadTerms(tctx)]);
+  const [areas, terms] = await Promise.all([tenantAreas(tctx), tenantTerms(tctx)]);
   const names = new Map(areas.map((a) => [a.id, a.name]));
   return {
     ctx: tctx,

@@ -5,5 +5,12 @@ export { hsdsRoutes } from './hsds.routes';
 export { commitImport, previewImport } from './import.service';
 export { createOrganization, organizationByName } from './organizations.service';
 export { resourcesRoutes } from './resources.routes';
-export { createResource, getResource, loadWorld, saveResource, searchResources } from './resources.service';
+export {
+  buildSearchText,
+  createResource,
+  getResource,
+  loadWorld,
+  saveResource,
+  searchResources,
+} from './resources.service';
 export { loadTerms } from './taxonomy.service';

@@ -124,10 +124,15 @@ export const services = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    // btree_gin lets one GIN index serve "this tenant AND this text" (see decision 0008).
-    index('services_search_idx').using('gin', t.tenantId, sql`${t.searchText} gin_trgm_ops`),
-    index('services_areas_idx').using('gin', t.tenantId, t.effectiveAreaIds),
-    index('services_categories_idx').using('gin', t.tenantId, t.categories),
+    // One GIN index over tenant, text, areas and categories: a search with any of these filters is
+    // one bitmap index scan that intersects them all before touching a row (decision 0008).
+    index('services_filter_idx').using(
+      'gin',
+      t.tenantId,
+      sql`${t.searchText} gin_trgm_ops`,
+      t.effectiveAreaIds,
+      t.categories,
+    ),
     index('services_check_idx').on(t.tenantId, t.nextCheckDue),
     index('services_updated_idx').on(t.tenantId, t.updatedAt),
     uniqueIndex('services_source_key')

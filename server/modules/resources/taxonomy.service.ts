@@ -5,12 +5,20 @@ import type { TaxonomyTermInput } from '../../../contracts/resources';
 import { descendantsOf, LIFE_SUPPORT_TERMS, PORTAL_GROUPS } from '../../../domain/life-support-taxonomy';
 import { foldForSearch } from '../../../domain/search-text';
 import { recordAudit } from '../../core/audit';
+import { TenantCache } from '../../core/cache';
 import type { TenantContext } from '../../core/context';
 import { fieldError } from '../../core/errors';
 import { resourcesPolicy } from './resources.policy';
 import { services, taxonomyTerms } from './resources.tables';
 
 export type TermRow = typeof taxonomyTerms.$inferSelect;
+
+const cache = new TenantCache<TermRow[]>(30_000);
+
+/** The tenant's terms for reading (search, names), cached; saveTerm drops the cache. */
+export function tenantTerms(ctx: TenantContext): Promise<TermRow[]> {
+  return cache.get(ctx.tenantId, () => loadTerms(ctx));
+}
 
 /**
  * The tenant's terms, copying the default taxonomy in on first use so that every tenant can add
@@ -147,5 +155,6 @@ export async function saveTerm(ctx: TenantContext, code: string, input: z.output
         })
         .returning();
   await recordAudit(ctx, { entity: 'taxonomy_term', entityId: code, action: existing ? 'update' : 'create' });
+  cache.invalidate(ctx.tenantId);
   return toTerm(row!, 0);
 }
