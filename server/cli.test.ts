@@ -94,6 +94,38 @@ describe('sasaeai command line', () => {
     expect(text).toContain('塩屋町');
   }, 60_000);
 
+  it('imports a resource list with a category for the whole file, and re-imports it as unchanged', async () => {
+    const file = testdata('data/takamatsu/community_center.csv');
+    const dry = await cli(
+      'import',
+      'resources',
+      file,
+      '--tenant',
+      '372013',
+      '--category',
+      'shisetsu',
+      '--dry-run',
+    );
+    expect(dry.out).toMatchObject({ ok: true, committed: false, rows: 52, counts: { added: 52 } });
+    const real = await cli('import', 'resources', file, '--tenant', '372013', '--category', 'shisetsu');
+    expect(real.out).toMatchObject({ ok: true, committed: true, counts: { added: 52 } });
+    const again = await cli(
+      'import',
+      'resources',
+      file,
+      '--tenant',
+      '372013',
+      '--category',
+      'shisetsu',
+      '--dry-run',
+    );
+    expect(again.out.counts).toEqual({ added: 0, changed: 0, unchanged: 52, removed: 0 });
+    const out = path.join(dir, 'resources.xlsx');
+    const exported = await cli('export', 'resources', '--tenant', '372013', '--format', 'xlsx', '--out', out);
+    expect(exported.out.ok).toBe(true);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  }, 120_000);
+
   it('answers usage errors in Japanese with exit code 2', async () => {
     const res = await cli('import', 'population', TAKAMATSU);
     expect(res.code).toBe(2);

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, EXPORT_KINDS } from '../contracts/areas';
+import { type ImportMapping, RESOURCE_EXPORT_FORMATS } from '../contracts/resources';
 import { normalizeLocalGovCode } from '../domain/local-gov-code';
 import { isRole } from '../domain/roles';
 import { type Config, loadConfig } from './core/config';
@@ -17,6 +18,7 @@ import {
   exportPopulation,
   previewPopulationImport,
 } from './modules/areas';
+import { commitImport, exportResources, previewImport, remapImport } from './modules/resources';
 import { createTenant, getTenant, listTenants } from './modules/tenants';
 
 /*
@@ -35,8 +37,11 @@ const USAGE = `使い方: sasaeai <コマンド> [オプション]
                                                        利用者を作る（パスワードは環境変数 SASAEAI_PASSWORD）
   import population <ファイル> --tenant <コード> [--as-of YYYY-MM-DD] [--dry-run]
                                                        人口統計（地域・年齢別人口）を取り込む
-  export <areas|population> --tenant <コード> [--format csv|json|geojson] [--out ファイル|-]
-                                                       地域・人口統計を書き出す
+  import resources <ファイル> --tenant <コード> [--mapping 保存した割り当て] [--category 分類コード]
+                 [--kind formal|informal] [--source 元データの名前] [--dry-run]
+                                                       地域資源の一覧（CSV・xlsx・GeoJSON・HSDS）を取り込む
+  export <areas|population|resources> --tenant <コード> [--format csv|json|geojson|xlsx|hsds] [--out ファイル|-]
+                                                       地域・人口統計・地域資源を書き出す
 
 どのコマンドも --json をつけると、結果をひとつの JSON として標準出力に出します。
 データベースは DATABASE_URL（PostgreSQL）か SASAEAI_DATA_DIR（PGlite、既定 ./data/pglite）で選びます。`;
@@ -90,6 +95,10 @@ export async function run(
       name: { type: 'string' },
       role: { type: 'string' },
       'system-admin': { type: 'boolean', default: false },
+      mapping: { type: 'string' },
+      category: { type: 'string' },
+      kind: { type: 'string' },
+      source: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -153,9 +162,16 @@ export async function run(
       case 'users':
         return finish(await withDatabase(config, (db) => usersCommand(db, sub, values, say)));
       case 'import': {
-        if (sub !== 'population') throw new UsageError('import population <ファイル> と指定してください。');
+        if (sub !== 'population' && sub !== 'resources') {
+          throw new UsageError(
+            'import population <ファイル> または import resources <ファイル> と指定してください。',
+          );
+        }
         if (!arg) throw new UsageError('取り込むファイルを指定してください。');
         const tenantId = tenantOf(values.tenant);
+        if (sub === 'resources') {
+          return finish(await withDatabase(config, (db) => importResources(db, tenantId, arg, values, say)));
+        }
         return finish(
           await withDatabase(config, (db) =>
             importPopulation(db, tenantId, arg, values['as-of'], values['dry-run'], say),
@@ -163,17 +179,25 @@ export async function run(
         );
       }
       case 'export': {
-        const kind = EXPORT_KINDS.find((k) => k === sub);
-        if (!kind) throw new UsageError(`export の種類は ${EXPORT_KINDS.join(' / ')} のどれかです。`);
-        const format = EXPORT_FORMATS.find((f) => f === values.format);
-        if (!format) throw new UsageError(`--format は ${EXPORT_FORMATS.join(' / ')} のどれかです。`);
+        const kind = [...EXPORT_KINDS, 'resources' as const].find((k) => k === sub);
+        if (!kind)
+          throw new UsageError(
+            `export の種類は ${[...EXPORT_KINDS, 'resources'].join(' / ')} のどれかです。`,
+          );
+        const formats: readonly string[] = kind === 'resources' ? RESOURCE_EXPORT_FORMATS : EXPORT_FORMATS;
+        const format = formats.find((f) => f === values.format);
+        if (!format) throw new UsageError(`--format は ${formats.join(' / ')} のどれかです。`);
         const tenantId = tenantOf(values.tenant);
         return finish(
           await withDatabase(config, async (db) => {
             const ctx: TenantContext = { ...baseContext(db), tenantId };
             await getTenant(ctx);
             const file =
-              kind === 'areas' ? await exportAreas(ctx, format) : await exportPopulation(ctx, format);
+              kind === 'resources'
+                ? await exportResources(ctx, format as (typeof RESOURCE_EXPORT_FORMATS)[number])
+                : kind === 'areas'
+                  ? await exportAreas(ctx, format as (typeof EXPORT_FORMATS)[number])
+                  : await exportPopulation(ctx, format as (typeof EXPORT_FORMATS)[number]);
             const body = typeof file.body === 'string' ? file.body : Buffer.from(file.body);
             if (values.out === '-') {
               out(typeof body === 'string' ? body : body.toString('utf8'));
@@ -320,4 +344,63 @@ async function importPopulation(
     savedRows: done.savedRows,
     ...base,
   };
+}
+
+async function importResources(
+  db: Database,
+  tenantId: string,
+  file: string,
+  values: Values,
+  say: (s: string) => void,
+): Promise<Summary> {
+  const ctx: TenantContext = { ...baseContext(db), tenantId };
+  await getTenant(ctx);
+  const bytes = new Uint8Array(readFileSync(file));
+  let preview = await previewImport(ctx, {
+    fileName: path.basename(file),
+    bytes,
+    preset: typeof values.mapping === 'string' ? values.mapping : undefined,
+  });
+  // Options given on the command line override the suggested (or saved) mapping.
+  const overrides: Partial<ImportMapping> = {};
+  if (typeof values.category === 'string') overrides.defaultCategory = values.category;
+  if (values.kind === 'formal' || values.kind === 'informal') overrides.defaultKind = values.kind;
+  if (typeof values.source === 'string') overrides.sourceSystem = values.source;
+  if (Object.keys(overrides).length > 0 && preview.status === 'previewed') {
+    preview = await remapImport(ctx, preview.id, {
+      mapping: { ...preview.mapping, ...overrides },
+      savePresetAs: null,
+    });
+  }
+  say(
+    `ファイル：${preview.fileName}（${preview.formatLabel}${preview.encodingLabel ? `、${preview.encodingLabel}` : ''}）`,
+  );
+  say(
+    `行数：${preview.rowCount}、追加 ${preview.counts.added}、変更 ${preview.counts.changed}、変わらない ${preview.counts.unchanged}、終了 ${preview.counts.removed}`,
+  );
+  for (const w of preview.warnings.slice(0, 20)) say(`注意：${w.message}`);
+  for (const e of preview.errors.slice(0, 50)) say(`エラー：${e.message}`);
+  const base = {
+    fileName: preview.fileName,
+    format: preview.format,
+    encoding: preview.encoding,
+    rows: preview.rowCount,
+    counts: preview.counts,
+    mapping: preview.mapping,
+    errors: preview.errors,
+    warnings: preview.warnings,
+  };
+  if (!preview.canCommit) {
+    say('エラーがあるため、何も保存していません。');
+    return { ok: false, dryRun: Boolean(values['dry-run']), committed: false, ...base };
+  }
+  if (values['dry-run']) {
+    say('確認だけ行いました（--dry-run）。保存していません。');
+    return { ok: true, dryRun: true, committed: false, ...base };
+  }
+  const done = await commitImport(ctx, preview.id, { wait: true });
+  if (done.status !== 'committed')
+    return { ok: false, dryRun: false, committed: false, ...base, errors: done.errors };
+  say('保存しました。');
+  return { ok: true, dryRun: false, committed: true, ...base };
 }

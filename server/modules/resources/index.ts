@@ -2,7 +2,7 @@
 
 export { exportResources } from './export.service';
 export { hsdsRoutes } from './hsds.routes';
-export { commitImport, previewImport } from './import.service';
+export { commitImport, previewImport, remapImport } from './import.service';
 export { createOrganization, organizationByName } from './organizations.service';
 export { resourcesRoutes } from './resources.routes';
 export {
