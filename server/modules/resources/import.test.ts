@@ -117,6 +117,34 @@ describe('the unedited 高松市 lists', () => {
     expect(detail.body.description).toContain('定員：大会議室：120名');
   });
 
+  it('maps a GeoJSON of free-form points by default, parsing hours where it can and keeping them where not', async () => {
+    const point = (lon: number, lat: number, props: Record<string, string>) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [lon, lat] },
+      properties: props,
+    });
+    const geojson = {
+      type: 'FeatureCollection',
+      features: [
+        point(134.05, 34.34, { name: '本町いきいきサロン', type: 'サロン', address: '高松市本町1-1', phone: '087-111-2222', hours: '毎月第2水曜日 10:00～12:00' }),
+        point(134.06, 34.35, { name: '屋島の見守り隊', type: '見守り', address: '高松市屋島西町1', phone: '', hours: '随時（ご相談ください）' }),
+      ],
+    };
+    const preview = await upload('points.geojson', new TextEncoder().encode(JSON.stringify(geojson)));
+    expect(preview.body.mapping.columns).toMatchObject({ name: 'name', type: 'category', address: 'address', phone: 'phone', hours: 'schedule', 緯度: 'latitude', 経度: 'longitude' });
+    expect(preview.body).toMatchObject({ canCommit: true, counts: { added: 2 } });
+    await staff.post(`/api/t/${T}/resource-imports/${preview.body.id}/commit`);
+    const salon = await staff.get(`/api/t/${T}/resources?q=${encodeURIComponent('本町いきいきサロン')}`);
+    const detail = await staff.get(`/api/t/${T}/resources/${salon.body.items[0].id}`);
+    expect(detail.body.categories[0].code).toBe('ibasho');
+    expect(detail.body.schedules[0].description).toBe('毎月第2水曜日 10時〜12時');
+    const watch = await staff.get(`/api/t/${T}/resources?q=${encodeURIComponent('屋島の見守り隊')}`);
+    const w = await staff.get(`/api/t/${T}/resources/${watch.body.items[0].id}`);
+    expect(w.body.schedules[0].rule).toMatchObject({ rrule: null, needsReview: true });
+    expect(w.body.schedules[0].rule.note).toContain('随時（ご相談ください）');
+    expect((await staff.get(`/api/t/${T}/resources-review`)).body.items.map((i: { id: string }) => i.id)).toContain(w.body.id);
+  });
+
   it('detects Shift_JIS and UTF-16 and reports the encoding', async () => {
     const csv =
       '名称,分類,住所,電話番号,利用可能曜日,開始時間,終了時間\r\n髙松サロン①,サロン,高松市本町1,087-000-0000,水,10:00,12:00\r\n';
