@@ -126,12 +126,32 @@ describe('the unedited 高松市 lists', () => {
     const geojson = {
       type: 'FeatureCollection',
       features: [
-        point(134.05, 34.34, { name: '本町いきいきサロン', type: 'サロン', address: '高松市本町1-1', phone: '087-111-2222', hours: '毎月第2水曜日 10:00～12:00' }),
-        point(134.06, 34.35, { name: '屋島の見守り隊', type: '見守り', address: '高松市屋島西町1', phone: '', hours: '随時（ご相談ください）' }),
+        point(134.05, 34.34, {
+          name: '本町いきいきサロン',
+          type: 'サロン',
+          address: '高松市本町1-1',
+          phone: '087-111-2222',
+          hours: '毎月第2水曜日 10:00～12:00',
+        }),
+        point(134.06, 34.35, {
+          name: '屋島の見守り隊',
+          type: '見守り',
+          address: '高松市屋島西町1',
+          phone: '',
+          hours: '随時（ご相談ください）',
+        }),
       ],
     };
     const preview = await upload('points.geojson', new TextEncoder().encode(JSON.stringify(geojson)));
-    expect(preview.body.mapping.columns).toMatchObject({ name: 'name', type: 'category', address: 'address', phone: 'phone', hours: 'schedule', 緯度: 'latitude', 経度: 'longitude' });
+    expect(preview.body.mapping.columns).toMatchObject({
+      name: 'name',
+      type: 'category',
+      address: 'address',
+      phone: 'phone',
+      hours: 'schedule',
+      緯度: 'latitude',
+      経度: 'longitude',
+    });
     expect(preview.body).toMatchObject({ canCommit: true, counts: { added: 2 } });
     await staff.post(`/api/t/${T}/resource-imports/${preview.body.id}/commit`);
     const salon = await staff.get(`/api/t/${T}/resources?q=${encodeURIComponent('本町いきいきサロン')}`);
@@ -142,7 +162,9 @@ describe('the unedited 高松市 lists', () => {
     const w = await staff.get(`/api/t/${T}/resources/${watch.body.items[0].id}`);
     expect(w.body.schedules[0].rule).toMatchObject({ rrule: null, needsReview: true });
     expect(w.body.schedules[0].rule.note).toContain('随時（ご相談ください）');
-    expect((await staff.get(`/api/t/${T}/resources-review`)).body.items.map((i: { id: string }) => i.id)).toContain(w.body.id);
+    expect(
+      (await staff.get(`/api/t/${T}/resources-review`)).body.items.map((i: { id: string }) => i.id),
+    ).toContain(w.body.id);
   });
 
   it('detects Shift_JIS and UTF-16 and reports the encoding', async () => {
