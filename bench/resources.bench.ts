@@ -120,6 +120,7 @@ export async function vocabulary(): Promise<Vocab[]> {
     description: t.description,
     custom: false,
     sortOrder: i,
+    version: 1,
     updatedAt: new Date(),
   }));
   const out: Vocab[] = [];

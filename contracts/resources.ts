@@ -531,6 +531,7 @@ export const TaxonomyTerm = z.object({
   description: z.string(),
   custom: z.boolean(),
   resourceCount: z.number().int(),
+  version: z.number().int(),
 });
 
 export const listTaxonomy = endpoint({
@@ -550,6 +551,8 @@ export const TaxonomyTermInput = z.object({
   group: z.string().max(20).meta({ title: '住民向けの大分類' }),
   synonyms: z.array(z.string().trim().min(1).max(40)).max(50).default([]).meta({ title: '言いかえ' }),
   description: z.string().trim().max(500).default('').meta({ title: '説明' }),
+  /** Required when changing an existing term: a change made meanwhile by someone else is refused (409). */
+  version: Version.optional(),
 });
 
 export const saveTaxonomyTerm = endpoint({

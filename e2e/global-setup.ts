@@ -80,7 +80,8 @@ export default async function setup(project: TestProject) {
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sasaeai-e2e-'));
   const server = await startServer(
-    loadConfig(process.env, { port: 0, demo: true, dataDir, databaseUrl: null, webDist: DIST }),
+    // tiles: null — the network is closed here; maps draw boundaries and markers on a plain background.
+    loadConfig(process.env, { port: 0, demo: true, dataDir, databaseUrl: null, webDist: DIST, tiles: null }),
     () => {},
   );
 

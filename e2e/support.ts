@@ -128,6 +128,8 @@ export async function screenshot(page: Page, name: string): Promise<string[]> {
   for (const size of [PHONE, DESKTOP]) {
     await page.setViewportSize(size);
     await page.evaluate(() => document.fonts.ready);
+    // Let the page lay out and paint at the new width before capturing it.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const file = `${ARTIFACTS}${name}-${size.width}.png`;
     await page.screenshot({ path: file, fullPage: true });
     files.push(file);

@@ -139,7 +139,7 @@ const fixtures: Record<string, Fixture> = {
   'get /api/t/{tenant}/taxonomy': () => ({ params: { tenant: B } }),
   'put /api/t/{tenant}/taxonomy/{code}': () => ({
     params: { tenant: B, code: 'ibasho' },
-    body: { name: '乗っ取り', group: 'gather', synonyms: [] },
+    body: { name: '乗っ取り', group: 'gather', synonyms: [], version: 1 },
   }),
   'post /api/t/{tenant}/resource-imports': () => ({
     params: { tenant: B },

@@ -59,3 +59,15 @@ export function actorLabel(actor: Actor | null): string {
 export function actorId(actor: Actor | null): string | null {
   return actor?.kind === 'user' ? actor.userId : null;
 }
+
+const SYSTEM_NAMES: Record<SystemActor['label'], string> = {
+  cli: 'コマンドライン',
+  seed: '初期データ（デモ）',
+  test: 'テスト',
+};
+
+/** How an actor is named to staff (history, 最終確認): a person's name, or what the system did. */
+export function actorDisplayName(actor: Actor | null): string {
+  if (!actor || actor.kind === 'anonymous') return '（不明）';
+  return actor.kind === 'user' ? actor.displayName : SYSTEM_NAMES[actor.label];
+}

@@ -10,7 +10,16 @@ import { InviteRoute } from './invite';
 import { LoginRoute } from './login';
 import { MembersRoute } from './members';
 import { NotFoundRoute } from './not-found';
+import { OrganizationsRoute } from './organizations';
 import { PopulationImportRoute } from './population-import';
+import { ResourceRoute } from './resource';
+import { ResourceEditRoute } from './resource-edit';
+import { ResourceHistoryRoute } from './resource-history';
+import { ResourceNewRoute } from './resource-new';
+import { ResourcesRoute } from './resources';
+import { ResourcesImportRoute } from './resources-import';
+import { ResourcesReviewRoute } from './resources-review';
+import { ResourcesTaxonomyRoute } from './resources-taxonomy';
 import { StartRoute } from './start';
 import { TenantNewRoute } from './tenant-new';
 import { WorkspaceLayout } from './workspace-layout';
@@ -32,6 +41,15 @@ export function AppRoutes() {
           <Route path="areas/:id" element={<AreaRoute />} />
           <Route path="areas/:id/edit" element={<AreaEditRoute />} />
           <Route path="population-import" element={<PopulationImportRoute />} />
+          <Route path="resources" element={<ResourcesRoute />} />
+          <Route path="resources/new" element={<ResourceNewRoute />} />
+          <Route path="resources/review" element={<ResourcesReviewRoute />} />
+          <Route path="resources/import" element={<ResourcesImportRoute />} />
+          <Route path="resources/taxonomy" element={<ResourcesTaxonomyRoute />} />
+          <Route path="resources/:id" element={<ResourceRoute />} />
+          <Route path="resources/:id/edit" element={<ResourceEditRoute />} />
+          <Route path="resources/:id/history" element={<ResourceHistoryRoute />} />
+          <Route path="organizations" element={<OrganizationsRoute />} />
           <Route path="members" element={<MembersRoute />} />
           <Route path="audit" element={<AuditRoute />} />
           <Route path="*" element={<NotFoundRoute />} />

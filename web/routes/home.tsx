@@ -1,4 +1,4 @@
-import { FileUp, MapPinned, Users } from 'lucide-react';
+import { ClipboardCheck, FileUp, MapPinned, Sprout, Users } from 'lucide-react';
 import { Link } from 'react-router';
 import { fiscalYearLabel, fiscalYearOf, planPeriodOf, todayInTokyo } from '../../domain/dates';
 import { paths } from '../lib/paths';
@@ -43,6 +43,24 @@ export function HomeRoute() {
             <span>
               <strong>地域と人口</strong>
               <span className="muted">圏域・地区ごとの人口と高齢化率、推移</span>
+            </span>
+          </Link>
+        </li>
+        <li>
+          <Link to={paths.resources(scope.code)}>
+            <Sprout aria-hidden="true" size={28} />
+            <span>
+              <strong>地域資源</strong>
+              <span className="muted">通いの場・サロン・移動販売・見守りなどを探す、地図で見る</span>
+            </span>
+          </Link>
+        </li>
+        <li>
+          <Link to={paths.resourcesReview(scope.code)}>
+            <ClipboardCheck aria-hidden="true" size={28} />
+            <span>
+              <strong>要確認</strong>
+              <span className="muted">確認期限を過ぎた資源を確かめて「確認済み」にする</span>
             </span>
           </Link>
         </li>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionUser, TenantScope } from '../lib/session';
-import { navContext, visibleEntries } from './navigation';
+import { currentEntry, navContext, visibleEntries } from './navigation';
 
 const user = (systemAdmin = false): SessionUser => ({
   id: '33333333-3333-4333-8333-333333333333',
@@ -29,6 +29,9 @@ describe('navigation registry', () => {
       'ホーム',
       '地域と人口',
       '人口統計の取り込み',
+      '地域資源',
+      '要確認',
+      '資源の取り込み',
       '利用者',
       '操作記録',
     ]);
@@ -36,8 +39,29 @@ describe('navigation registry', () => {
   });
 
   it('hides the import from a 第2層 SC and the audit log from a 第1層 SC', () => {
-    expect(labels(user(), scope('sc2'))).toEqual(['ホーム', '地域と人口', '利用者']);
-    expect(labels(user(), scope('sc1'))).toEqual(['ホーム', '地域と人口', '人口統計の取り込み', '利用者']);
+    expect(labels(user(), scope('sc2'))).toEqual(['ホーム', '地域と人口', '地域資源', '要確認', '利用者']);
+    expect(labels(user(), scope('sc1'))).toEqual([
+      'ホーム',
+      '地域と人口',
+      '人口統計の取り込み',
+      '地域資源',
+      '要確認',
+      '資源の取り込み',
+      '利用者',
+    ]);
+    expect(labels(user(), scope('reader'))).toEqual(['ホーム', '地域と人口', '地域資源', '要確認', '利用者']);
+  });
+
+  it('marks the entry with the longest matching target as the current page', () => {
+    const entries = visibleEntries(navContext(user(), scope('sc1')));
+    expect(currentEntry(entries, '/t/019992')).toBe('/t/019992');
+    expect(currentEntry(entries, '/t/019992/resources')).toBe('/t/019992/resources');
+    expect(currentEntry(entries, '/t/019992/resources/0b6c1f4e-3f1a-4a39-9d4a-1c2b3d4e5f60/edit')).toBe(
+      '/t/019992/resources',
+    );
+    expect(currentEntry(entries, '/t/019992/resources/review')).toBe('/t/019992/resources/review');
+    expect(currentEntry(entries, '/t/019992/resources/import')).toBe('/t/019992/resources/import');
+    expect(currentEntry(entries, '/account')).toBeNull();
   });
 
   it('gives a system administrator 団体の登録, even without any tenant', () => {

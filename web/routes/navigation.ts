@@ -1,4 +1,15 @@
-import { Building, FileUp, History, House, type LucideIcon, MapPinned, Users } from 'lucide-react';
+import {
+  Building,
+  ClipboardCheck,
+  FileSpreadsheet,
+  FileUp,
+  History,
+  House,
+  type LucideIcon,
+  MapPinned,
+  Sprout,
+  Users,
+} from 'lucide-react';
 import { paths } from '../lib/paths';
 import { capabilities, type SessionUser, type TenantScope } from '../lib/session';
 
@@ -35,6 +46,14 @@ export const NAV_ENTRIES: NavEntry[] = [
     to: inTenant(paths.populationImport),
     visible: (ctx) => Boolean(ctx.can?.importStatistics),
   },
+  { label: '地域資源', icon: Sprout, to: inTenant((t) => paths.resources(t)) },
+  { label: '要確認', icon: ClipboardCheck, to: inTenant(paths.resourcesReview) },
+  {
+    label: '資源の取り込み',
+    icon: FileSpreadsheet,
+    to: inTenant(paths.resourcesImport),
+    visible: (ctx) => Boolean(ctx.can?.manageResourceLists),
+  },
   { label: '利用者', icon: Users, to: inTenant(paths.members) },
   {
     label: '操作記録',
@@ -52,6 +71,19 @@ export const NAV_ENTRIES: NavEntry[] = [
 
 export function navContext(user: SessionUser, scope: TenantScope | null): NavContext {
   return { user, scope, can: scope ? capabilities(scope) : null };
+}
+
+/**
+ * The entry that is the current page: the one whose target is the longest prefix of the path, so
+ * that 要確認 (/resources/review) is current there, and 地域資源 on a resource's own pages.
+ */
+export function currentEntry(entries: { entry: NavEntry; to: string }[], pathname: string): string | null {
+  let best: { to: string } | null = null;
+  for (const e of entries) {
+    const match = e.entry.end ? pathname === e.to : pathname === e.to || pathname.startsWith(`${e.to}/`);
+    if (match && (!best || e.to.length > best.to.length)) best = e;
+  }
+  return best?.to ?? null;
 }
 
 /** Entries to show, with their targets resolved. */

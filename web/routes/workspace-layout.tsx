@@ -1,6 +1,6 @@
 import { HandHeart } from 'lucide-react';
 import { useEffect } from 'react';
-import { Link, Navigate, NavLink, Outlet, useLocation, useMatch } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useMatch } from 'react-router';
 import { ApiError } from '../lib/api';
 import { lastTenant, paths, rememberTenant } from '../lib/paths';
 import { roleLabel, type TenantScope, TenantScopeContext, useSession } from '../lib/session';
@@ -10,7 +10,7 @@ import { FictionalBadge } from '../ui/badge';
 import { NotFoundContent } from '../ui/not-found';
 import { Shell } from '../ui/shell';
 import { ErrorNotice, Loading } from '../ui/status';
-import { navContext, visibleEntries } from './navigation';
+import { currentEntry, navContext, visibleEntries } from './navigation';
 
 /**
  * Everything behind the login: the shell (header, menu) around the page. Inside `/t/:tenant` it
@@ -83,6 +83,7 @@ export function WorkspaceLayout() {
   }
 
   const nav = visibleEntries(navContext(user, scope));
+  const current = currentEntry(nav, location.pathname);
 
   return (
     <TenantScopeContext.Provider value={scope}>
@@ -111,10 +112,10 @@ export function WorkspaceLayout() {
         tools={<UserMenu />}
         nav={nav.map(({ entry, to }) => (
           <li key={entry.label}>
-            <NavLink to={to} end={entry.end}>
+            <Link to={to} aria-current={to === current ? 'page' : undefined}>
               <entry.icon aria-hidden="true" size={20} />
               {entry.label}
-            </NavLink>
+            </Link>
           </li>
         ))}
         footer={

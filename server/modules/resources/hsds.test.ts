@@ -145,6 +145,10 @@ describe('HSDS 3.0 read API', () => {
   });
 
   it('serves organizations, service_at_locations and taxonomies that validate', async () => {
+    const staffOrgs = await staff.get(`/api/t/${T}/organizations`);
+    expect(staffOrgs.body.organizations).toEqual([
+      expect.objectContaining({ name: '峰野町内会', resourceCount: 1 }),
+    ]);
     const orgs = await anon.get(`/api/hsds/v3/${T}/organizations`);
     for (const o of orgs.body.contents) valid('organization_list', o);
     const org = await anon.get(`/api/hsds/v3/${T}/organizations/${orgs.body.contents[0].id}`);

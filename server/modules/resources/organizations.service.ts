@@ -36,12 +36,14 @@ function assertWriter(ctx: TenantContext): void {
 export async function listOrganizations(ctx: TenantContext, q: { q?: string }) {
   resourcesPolicy.read(ctx);
   const rows = await ctx.db
-    .select({
-      o: organizations,
-      n: sql<number>`(select count(*)::int from ${services} where ${services.tenantId} = ${organizations.tenantId} and ${services.organizationId} = ${organizations.id})`,
-    })
+    .select({ o: organizations, n: sql<number>`count(${services.id})::int` })
     .from(organizations)
+    .leftJoin(
+      services,
+      and(eq(services.tenantId, organizations.tenantId), eq(services.organizationId, organizations.id)),
+    )
     .where(eq(organizations.tenantId, ctx.tenantId))
+    .groupBy(organizations.tenantId, organizations.id)
     .orderBy(asc(organizations.kana), asc(organizations.name));
   const key = q.q ? foldForSearch(q.q) : '';
   return rows

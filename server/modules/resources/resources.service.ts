@@ -22,7 +22,7 @@ import {
 import { describeSchedule, nextOccurrences, parseJapaneseSchedule } from '../../../domain/schedule';
 import { hasKanji, queryTerms, searchDocument } from '../../../domain/search-text';
 import { recordAudit } from '../../core/audit';
-import { actorId, actorLabel, inTransaction, type TenantContext } from '../../core/context';
+import { actorDisplayName, actorId, inTransaction, type TenantContext } from '../../core/context';
 import { conflict, fieldError, notFound, validationFailed } from '../../core/errors';
 import { readingOf } from '../../core/reading';
 import { type AreaRow, tenantAreas } from '../areas';
@@ -414,7 +414,7 @@ async function addRevision(ctx: TenantContext, serviceId: string, action: string
     action,
     at: ctx.now(),
     actorId: actorId(ctx.actor),
-    actorLabel: ctx.actor.kind === 'user' ? ctx.actor.displayName : actorLabel(ctx.actor),
+    actorLabel: actorDisplayName(ctx.actor),
     snapshot,
   });
 }
@@ -448,10 +448,10 @@ export async function saveResource(
   const serviceId = id ?? randomUUID();
   const prepared = await prepareResource(input, w, org);
 
-  let before: { s: ServiceRow; loc: LocationRow | null } | null = null;
+  let before: { s: ServiceRow; loc: LocationRow | null; org: OrgRow | null } | null = null;
   if (id) {
     const row = await loadRow(ctx, id);
-    before = { s: row.s, loc: row.loc };
+    before = { s: row.s, loc: row.loc, org: row.org };
     // Moving a resource needs the right to both where it was and where it goes.
     resourcesPolicy.write(ctx, ownAreas(row.s, row.loc), w.areas);
   }
@@ -478,7 +478,7 @@ export async function saveResource(
         ),
       )
       .returning();
-    if (!row) throw conflict(toResource(before.s, before.loc, null, w, ctx));
+    if (!row) throw conflict(toResource(before.s, before.loc, before.org, w, ctx));
   } else {
     [row] = await ctx.db
       .insert(services)
@@ -486,9 +486,8 @@ export async function saveResource(
         tenantId: ctx.tenantId,
         id: serviceId,
         ...values,
-        lastVerifiedAt: ctx.now(),
-        lastVerifiedBy:
-          opts.verifiedBy ?? (ctx.actor.kind === 'user' ? ctx.actor.displayName : actorLabel(ctx.actor)),
+        lastVerifiedAt: opts.verifiedAt ?? ctx.now(),
+        lastVerifiedBy: opts.verifiedBy ?? actorDisplayName(ctx.actor),
         sourceSystem: opts.source?.system ?? null,
         sourceId: opts.source?.id ?? null,
         createdAt: ctx.now(),
@@ -537,7 +536,7 @@ export async function verifyResource(ctx: TenantContext, id: string, version: nu
       .update(services)
       .set({
         lastVerifiedAt: tx.now(),
-        lastVerifiedBy: tx.actor.kind === 'user' ? tx.actor.displayName : actorLabel(tx.actor),
+        lastVerifiedBy: actorDisplayName(tx.actor),
         nextCheckDue: addMonths(todayInTokyo(tx.now()), DEFAULT_CHECK_MONTHS),
         version: version + 1,
         updatedAt: tx.now(),

@@ -178,6 +178,7 @@ export const taxonomyTerms = pgTable(
     description: text('description').notNull().default(''),
     custom: boolean('custom').notNull().default(false),
     sortOrder: integer('sort_order').notNull().default(0),
+    version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [

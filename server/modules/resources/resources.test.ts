@@ -349,8 +349,17 @@ describe('the taxonomy', () => {
       parent: null,
       synonyms: [...term.synonyms, 'ころばん体操'],
       description: term.description,
+      version: term.version,
     });
     expect(res.status).toBe(200);
+    const stale = await staff.put(`/api/t/${T}/taxonomy/kayoinoba`, {
+      name: term.name,
+      group: term.group,
+      synonyms: [...term.synonyms, '別の言葉'],
+      version: term.version,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.current.synonyms).toContain('ころばん体操');
     expect(names(await search(`q=${encodeURIComponent('ころばん')}`))).toEqual(['いきいき百歳体操 本町']);
   });
 });

@@ -7,7 +7,7 @@ import { foldForSearch } from '../../../domain/search-text';
 import { recordAudit } from '../../core/audit';
 import { TenantCache } from '../../core/cache';
 import type { TenantContext } from '../../core/context';
-import { fieldError } from '../../core/errors';
+import { conflict, fieldError } from '../../core/errors';
 import { resourcesPolicy } from './resources.policy';
 import { services, taxonomyTerms } from './resources.tables';
 
@@ -113,6 +113,7 @@ function toTerm(t: TermRow, resourceCount: number) {
     description: t.description,
     custom: t.custom,
     resourceCount,
+    version: t.version,
   };
 }
 
@@ -128,6 +129,8 @@ export async function saveTerm(ctx: TenantContext, code: string, input: z.output
     throw fieldError('parent', '上位の分類：自分自身やその下の分類は選べません。');
   }
   const existing = terms.find((t) => t.code === code);
+  if (existing && input.version === undefined)
+    throw fieldError('version', '版：変更するときは、読み込んだときの版を送ってください。');
   const values = {
     name: input.name,
     kana: input.kana,
@@ -140,8 +143,14 @@ export async function saveTerm(ctx: TenantContext, code: string, input: z.output
   const [row] = existing
     ? await ctx.db
         .update(taxonomyTerms)
-        .set(values)
-        .where(and(eq(taxonomyTerms.tenantId, ctx.tenantId), eq(taxonomyTerms.code, code)))
+        .set({ ...values, version: input.version! + 1 })
+        .where(
+          and(
+            eq(taxonomyTerms.tenantId, ctx.tenantId),
+            eq(taxonomyTerms.code, code),
+            eq(taxonomyTerms.version, input.version!),
+          ),
+        )
         .returning()
     : await ctx.db
         .insert(taxonomyTerms)
@@ -154,6 +163,17 @@ export async function saveTerm(ctx: TenantContext, code: string, input: z.output
           ...values,
         })
         .returning();
+  if (!row) {
+    cache.invalidate(ctx.tenantId);
+    const [current] = await ctx.db
+      .select()
+      .from(taxonomyTerms)
+      .where(and(eq(taxonomyTerms.tenantId, ctx.tenantId), eq(taxonomyTerms.code, code)));
+    throw conflict(
+      toTerm(current ?? existing!, 0),
+      'ほかの人が先にこの分類を変更しました。最新の言いかえを読み込んでから、もう一度追加してください。',
+    );
+  }
   await recordAudit(ctx, { entity: 'taxonomy_term', entityId: code, action: existing ? 'update' : 'create' });
   cache.invalidate(ctx.tenantId);
   return toTerm(row!, 0);

@@ -2,6 +2,7 @@ import type { Resource, ResourceInput, ScheduleRule } from '../../../contracts/r
 import type { IsoDate } from '../../../domain/dates';
 import {
   buildRule,
+  type ScheduleRule as DomainRule,
   describeSchedule,
   nextOccurrences,
   parseJapaneseSchedule,
@@ -106,6 +107,9 @@ export interface ResourceFormValues {
   nextCheckDue: string;
 }
 
+/** A rule as the contract types it (weekdays as numbers) read with the domain's functions. */
+export const asRule = (rule: ScheduleRule): DomainRule => rule as DomainRule;
+
 let counter = 0;
 /** Keys for list rows, so that React keeps each row's inputs when one above is removed. */
 export const newKey = () => `k${++counter}`;
@@ -167,7 +171,7 @@ export function emptyValues(): ResourceFormValues {
 }
 
 /** The builder's parts read back from a rule, as far as the rule can be expressed with them. */
-export function partsFromRule(rule: ScheduleRule): PartsDraft {
+export function partsFromRule(rule: ScheduleRule | DomainRule): PartsDraft {
   const base: PartsDraft = {
     ...EMPTY_PARTS,
     weekdays: [...rule.weekdays],
@@ -208,7 +212,7 @@ export function scheduleFromRule(rule: ScheduleRule): ScheduleDraft {
   return {
     key: newKey(),
     mode: 'text',
-    text: rule.source || describeSchedule(rule),
+    text: rule.source || describeSchedule(asRule(rule)),
     parts: partsFromRule(rule),
     original: rule,
   };
@@ -243,7 +247,7 @@ export interface SchedulePreview {
   /** What is sent; null for an empty text (the schedule is left out). */
   input: { text: string } | { rule: ScheduleRule } | null;
   /** The rule as it will be read, for the live reading. */
-  rule: ScheduleRule | null;
+  rule: DomainRule | null;
   reading: string;
   nextDates: IsoDate[];
   /** The builder's message for impossible parts. */
@@ -270,11 +274,11 @@ export function previewSchedule(d: ScheduleDraft, today: IsoDate): SchedulePrevi
   }
   const text = d.text.trim();
   if (!text) return { input: null, rule: null, reading: '', nextDates: [], error: null };
-  const unchanged =
-    d.original !== null && text === (d.original.source || describeSchedule(d.original)).trim();
-  const rule = unchanged && d.original ? d.original : parseJapaneseSchedule(text);
+  const original = d.original ? asRule(d.original) : null;
+  const unchanged = original !== null && text === (original.source || describeSchedule(original)).trim();
+  const rule = unchanged && original ? original : parseJapaneseSchedule(text);
   return {
-    input: unchanged && d.original ? { rule: d.original } : { text },
+    input: unchanged && original ? { rule: original } : { text },
     rule,
     reading: describeSchedule(rule),
     nextDates: nextOccurrences(rule, today, 3),

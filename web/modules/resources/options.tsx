@@ -28,7 +28,7 @@ export function treeOrder<T>(
 /** The tenant's areas, in tree order, for selects. */
 export function useAreaTree() {
   const scope = useTenantScope();
-  const list = useAreaList(scope.code);
+  const list = useAreaList(scope.code, undefined);
   const rows = list.data
     ? treeOrder(
         list.data.areas,

@@ -38,15 +38,16 @@ export function OrganizationPicker({
 }) {
   const scope = useTenantScope();
   const uid = useId();
-  const [choosing, setChoosing] = useState(value === null);
+  const [choosing, setChoosing] = useState(false);
+  const searching = !value || choosing;
   const [q, setQ] = useState('');
   const debounced = useDebounced(q);
-  const list = useOrganizations(scope.code, debounced, choosing);
+  const list = useOrganizations(scope.code, debounced, searching);
   const [creating, setCreating] = useState(false);
 
   const choose = (org: OrganizationChoice | null) => {
     onChange(org);
-    setChoosing(org === null);
+    setChoosing(false);
     setCreating(false);
     setQ('');
   };
@@ -57,7 +58,7 @@ export function OrganizationPicker({
         運営する主体
       </h3>
       {error && <p className="field__error">{error}</p>}
-      {value && !choosing ? (
+      {!searching ? (
         <div className="org-picker__chosen">
           <p>
             <strong>{value.name}</strong>
@@ -179,7 +180,8 @@ function NewOrganization({
   };
   return (
     // Not a nested <form>: the resource form around it keeps its own submit.
-    <div className="subpanel" role="group" aria-label="新しい主体">
+    <fieldset className="subpanel">
+      <legend className="fieldset__legend">新しい主体</legend>
       {errors.message && <p className="field__error">{errors.message}</p>}
       <div className="form-grid form-grid--2">
         <TextField
@@ -227,6 +229,6 @@ function NewOrganization({
           やめる
         </Button>
       </div>
-    </div>
+    </fieldset>
   );
 }

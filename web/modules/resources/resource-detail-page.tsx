@@ -127,6 +127,7 @@ export function ResourceDetailPage({ id }: { id: string }) {
         ) : (
           <ul className="schedule-list">
             {r.schedules.map((s, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: schedules are kept in order and have no id
               <li key={`${i}-${s.description}`}>
                 <p className="schedule-list__reading">{s.description || s.rule.source}</p>
                 {s.rule.needsReview && (
@@ -335,6 +336,7 @@ function Fees({ fees }: { fees: Resource['fees'] }) {
       {fees.options.length > 0 && (
         <ul className="fee-list">
           {fees.options.map((o, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: fee options are kept in order and have no id
             <li key={`${i}-${o.label}`}>
               {o.label}
               {o.amount !== null && ` ${yen(o.amount)}`}

@@ -1,5 +1,5 @@
 import { ClipboardCheck, Download, FileUp, List, Map as MapIcon, Plus, Search, Tags } from 'lucide-react';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { exportResources, type ResourceSummary } from '../../../contracts/resources';
 import { RESOURCE_KINDS, RESOURCE_STATUSES, SOGO_TYPES } from '../../../domain/resources';
@@ -41,9 +41,17 @@ export function ResourceListPage() {
   const filters = useMemo(() => filtersFromSearch(search), [search]);
   const taxonomy = useTaxonomy(scope.code);
 
+  // Built on the last URL asked for, not the last one rendered (navigation renders in a transition),
+  // so that quick successive choices all stay.
+  const latest = useRef(search);
+  useEffect(() => {
+    latest.current = search;
+  }, [search]);
   const update = (patch: Partial<ResourceFilters>, keepPage = false) => {
-    const next = { ...filters, ...patch, page: keepPage ? (patch.page ?? filters.page) : 1 };
-    setSearch(searchFromFilters(next), { replace: !('q' in patch) && !('view' in patch) });
+    const now = filtersFromSearch(latest.current);
+    const next = searchFromFilters({ ...now, ...patch, page: keepPage ? (patch.page ?? now.page) : 1 });
+    latest.current = next;
+    setSearch(next, { replace: !('q' in patch) && !('view' in patch) });
   };
 
   const viewHref = (view: 'list' | 'map') =>
@@ -157,7 +165,7 @@ function KeywordForm({ initial, onSearch }: { initial: string; onSearch: (q: str
     onSearch(q);
   };
   return (
-    <div role="search" className="keyword-search">
+    <search className="keyword-search">
       <form onSubmit={submit}>
         <label className="field__label" htmlFor="resource-q">
           キーワード
@@ -180,7 +188,7 @@ function KeywordForm({ initial, onSearch }: { initial: string; onSearch: (q: str
           </Button>
         </div>
       </form>
-    </div>
+    </search>
   );
 }
 
@@ -195,8 +203,13 @@ function FilterPanel({
 }) {
   const areas = useAreaTree();
   const count = activeFilterCount(filters);
+  // Open on a desk (where the list is), folded on a phone and over the map unless something is chosen.
   const [open] = useState(
-    () => count > 0 || (typeof window !== 'undefined' && window.matchMedia?.('(min-width: 960px)').matches),
+    () =>
+      count > 0 ||
+      (filters.view === 'list' &&
+        typeof window !== 'undefined' &&
+        Boolean(window.matchMedia?.('(min-width: 960px)').matches)),
   );
   const value = (key: keyof ResourceFilters) => (e: { target: { value: string } }) =>
     onChange({ [key]: e.target.value } as Partial<ResourceFilters>);
@@ -417,24 +430,29 @@ function ResourceRow({ r, terms, tenant }: { r: ResourceSummary; terms?: readonl
   const { place, area } = placeText(r);
   return (
     <tr>
-      <td className="wrap resource-table__name">
-        <Link to={paths.resource(tenant, r.id)}>{r.name}</Link> <StatusBadge status={r.status} />
+      <td className="resource-table__name">
+        <Link className="resource-table__link" to={paths.resource(tenant, r.id)}>
+          {r.name}
+        </Link>{' '}
+        <StatusBadge status={r.status} />
         {r.organization && <span className="muted small">{r.organization.name}</span>}
       </td>
-      <td className="wrap">
+      <td>
         <CategoryTags categories={r.categories} terms={terms} />
       </td>
-      <td className="wrap">
+      <td>
         {place}
         {area && <span className="muted small">{area}</span>}
       </td>
-      <td className="wrap">
+      <td>
         {r.scheduleText || <span className="muted">—</span>}
         {r.needsReview && <span className="review-flag">日時の確認が必要</span>}
       </td>
-      <td className="wrap wrap--narrow">{r.feeText || '—'}</td>
-      <td>{r.phone ? <a href={`tel:${r.phone.replace(/[^\d+]/g, '')}`}>{r.phone}</a> : '—'}</td>
-      <td className="wrap wrap--narrow">
+      <td className="resource-table__narrow">{r.feeText || '—'}</td>
+      <td className="nowrap">
+        {r.phone ? <a href={`tel:${r.phone.replace(/[^\d+]/g, '')}`}>{r.phone}</a> : '—'}
+      </td>
+      <td className="resource-table__narrow">
         <CheckState r={r} />
       </td>
     </tr>

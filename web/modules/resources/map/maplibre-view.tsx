@@ -150,7 +150,7 @@ export default function MaplibreView({
           type: 'geojson',
           data: pointsCollection(p),
           cluster: true,
-          clusterRadius: 36,
+          clusterRadius: 28,
           clusterMaxZoom: 15,
         });
         map.addLayer({
@@ -232,12 +232,26 @@ export default function MaplibreView({
         });
       }
       placePin(map, m ?? null, pinRef);
-      fit(map, b ?? null, p ?? [], m ?? null);
+      fitView(map, b ?? null, p ?? [], m ?? null);
+      container.current?.classList.toggle('map--labels', map.getZoom() >= 11);
       fittedRef.current = true;
     });
 
+    // Until someone moves the map, it keeps showing the whole town when its box changes size
+    // (a phone turned sideways, the menu opening).
+    let moved = false;
+    const byUser = (e: { originalEvent?: unknown }) => {
+      if (e.originalEvent) moved = true;
+    };
+    map.on('dragstart', byUser);
+    map.on('zoomstart', byUser);
+    map.on('resize', () => {
+      const { boundaries: b, points: p, marker: m } = latest.current;
+      if (!moved && readyRef.current) fitView(map, b ?? null, p ?? [], m ?? null);
+    });
+
     map.on('zoom', () => {
-      container.current?.classList.toggle('map--labels', map.getZoom() >= 11.3);
+      container.current?.classList.toggle('map--labels', map.getZoom() >= 11);
     });
 
     map.on('click', (e) => {
@@ -256,6 +270,7 @@ export default function MaplibreView({
       cat.textContent = String(props.category ?? '');
       const id = String(props.id ?? '');
       const link = document.createElement('a');
+      link.className = 'map-popup__link';
       link.href = handlers.current.hrefOf?.(id) ?? '#';
       link.textContent = '詳しく見る';
       link.addEventListener('click', (e) => {
@@ -299,20 +314,24 @@ export default function MaplibreView({
     const map = mapRef.current;
     if (!map || !readyRef.current) return;
     placePin(map, marker ?? null, pinRef);
-    if (marker && !handlers.current.onPick) map.jumpTo({ center: [marker.longitude, marker.latitude] });
+    // A place typed into the fields comes into view; a click on the map leaves the view where it is.
+    if (marker && !map.getBounds().contains([marker.longitude, marker.latitude]))
+      map.easeTo({ center: [marker.longitude, marker.latitude] });
+    else if (marker && !handlers.current.onPick) map.jumpTo({ center: [marker.longitude, marker.latitude] });
   }, [marker]);
 
   return <div ref={container} className={`map-canvas map-canvas--${size}`} />;
 }
 
-function fit(
+function fitView(
   map: maplibregl.Map,
   boundaries: BoundaryCollection | null,
   points: readonly MapPoint[],
   marker: { latitude: number; longitude: number } | null,
 ) {
   if (marker) {
-    map.jumpTo({ center: [marker.longitude, marker.latitude], zoom: 15 });
+    // Offline, the area lines are the only landmarks: stay far enough out to see them.
+    map.jumpTo({ center: [marker.longitude, marker.latitude], zoom: map.getSource('base') ? 15 : 11.6 });
     return;
   }
   const b = boundsOf(boundaries, points);
@@ -330,9 +349,11 @@ function placePin(
     return;
   }
   if (!ref.current) {
+    // MapLibre positions the marker with its own transform, so the rotated pin is an inner element.
     const el = document.createElement('div');
     el.className = 'map-pin';
     el.setAttribute('aria-hidden', 'true');
+    el.append(document.createElement('span'));
     ref.current = new maplibregl.Marker({ element: el, anchor: 'bottom' });
     ref.current.setLngLat([marker.longitude, marker.latitude]).addTo(map);
   } else {
@@ -358,6 +379,8 @@ function drawAreaLabels(
     el.className = 'map-area-label';
     el.setAttribute('aria-hidden', 'true');
     el.textContent = f.properties.name;
-    ref.current.push(new maplibregl.Marker({ element: el }).setLngLat(at).addTo(map));
+    ref.current.push(
+      new maplibregl.Marker({ element: el, anchor: 'top', offset: [0, 4] }).setLngLat(at).addTo(map),
+    );
   }
 }

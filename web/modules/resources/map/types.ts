@@ -73,7 +73,7 @@ export function boundsOf(
   return west === Number.POSITIVE_INFINITY ? null : [west, south, east, north];
 }
 
-/** The middle of a polygon's bounding box, for an area's name on the map. */
+/** The middle of the top edge of a polygon's bounding box: where an area's name goes, clear of the markers. */
 export function labelPoint(geometry: { coordinates: unknown[] }): [number, number] | null {
   const b = boundsOf(
     {
@@ -89,5 +89,5 @@ export function labelPoint(geometry: { coordinates: unknown[] }): [number, numbe
     },
     [],
   );
-  return b ? [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] : null;
+  return b ? [(b[0] + b[2]) / 2, b[3]] : null;
 }
