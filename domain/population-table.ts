@@ -33,6 +33,28 @@ export const STANDARD_BANDS: AgeBand[] = Array.from({ length: 18 }, (_, i) => ({
   to: i < 17 ? i * 5 + 4 : null,
 }));
 
+/**
+ * The header of a 推奨データセット「地域・年齢別人口」 file (old generation), which the reader above
+ * recognises: what exports and the demo town write, so their files import again as they are.
+ */
+export const ODS_POPULATION_HEADER: readonly string[] = [
+  '都道府県コード又は市区町村コード',
+  '地域コード',
+  '都道府県名',
+  '市区町村名',
+  '調査年月日',
+  '地域名',
+  '総人口',
+  '男性',
+  '女性',
+  ...STANDARD_BANDS.flatMap((b) => {
+    const label = b.to === null ? `${b.from}歳以上` : `${b.from}-${b.to}歳`;
+    return [`${label}の男性`, `${label}の女性`];
+  }),
+  '世帯数',
+  '備考',
+];
+
 /** One area's population at one date, as read from one row. */
 export interface PopulationRecord {
   line: number;

@@ -206,17 +206,14 @@ describe('rollupStatistics', () => {
     ).toThrow('循環');
   });
 
-  it('handles 1,000 areas × 20 dates quickly', () => {
+  it('sums a town of 1,000 areas over 20 dates', () => {
     const many: { id: string; parentId: string | null }[] = [{ id: 'root', parentId: null }];
     for (let i = 0; i < 20; i++) many.push({ id: `k${i}`, parentId: 'root' });
     for (let i = 0; many.length < 1000; i++) many.push({ id: `t${i}`, parentId: `k${i % 20}` });
     const leaves = many.filter((a) => a.id.startsWith('t'));
     const dates = Array.from({ length: 20 }, (_, i) => `${2005 + i}-04-01`);
     const rows = leaves.flatMap((a) => dates.map((d) => row(a.id, d, 10, { aged65: 3 })));
-    const started = performance.now();
     const out = rollupStatistics(many, rows);
-    // Linear work takes tens of milliseconds; a quadratic walk over areas × rows would take seconds.
-    expect(performance.now() - started).toBeLessThan(1000);
     const root = out.get('root')!;
     expect(root).toHaveLength(20);
     expect(root.every((s) => s.total === leaves.length * 10 && s.aged65 === leaves.length * 3)).toBe(true);

@@ -99,9 +99,8 @@ describe('nextOccurrences', () => {
 
   it('stops after about three years when a rule never falls on an open day', () => {
     const never: ScheduleRule = { ...buildRule({ freq: 'monthly-day', monthDays: [30] }), months: [2] };
-    const started = Date.now();
+    // It returns (the search is bounded), with nothing.
     expect(nextOccurrences(never, '2026-01-01', 5)).toEqual([]);
-    expect(Date.now() - started).toBeLessThan(2000);
     const daily = buildRule({ freq: 'daily' });
     const many = nextOccurrences(daily, '2026-01-01', 100_000);
     expect(many.length).toBeGreaterThan(365 * 3 - 1);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { ResourceInput } from '../../../contracts/resources';
 import { todayInTokyo } from '../../../domain/dates';
-import { STANDARD_BANDS } from '../../../domain/population-table';
+import { ODS_POPULATION_HEADER } from '../../../domain/population-table';
 import { addMonths } from '../../../domain/resources';
 import type { BaseContext, TenantContext } from '../../core/context';
 import { inTransaction } from '../../core/context';
@@ -157,25 +157,7 @@ export function demoTownRows(snapshot: number): TownRow[] {
 
 /** The snapshot as a 推奨データセット「地域・年齢別人口」 CSV (old-generation columns). */
 export function demoPopulationCsv(snapshot: number, asOf = DEMO_SNAPSHOTS[snapshot]!): string {
-  const bandHeader = STANDARD_BANDS.flatMap((b) => {
-    const label = b.to === null ? `${b.from}歳以上` : `${b.from}-${b.to}歳`;
-    return [`${label}の男性`, `${label}の女性`];
-  });
-  const header = [
-    '都道府県コード又は市区町村コード',
-    '地域コード',
-    '都道府県名',
-    '市区町村名',
-    '調査年月日',
-    '地域名',
-    '総人口',
-    '男性',
-    '女性',
-    ...bandHeader,
-    '世帯数',
-    '備考',
-  ];
-  const lines = [header.join(',')];
+  const lines = [ODS_POPULATION_HEADER.join(',')];
   demoTownRows(snapshot).forEach((r, i) => {
     const male = r.bands.reduce((s, b) => s + b.male, 0);
     const female = r.bands.reduce((s, b) => s + b.female, 0);

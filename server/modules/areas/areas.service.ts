@@ -91,20 +91,21 @@ export function toSnapshot(s: DomainSnapshot): Snapshot {
   };
 }
 
+/** The figures of a statistics row (高齢化率 is derived from them, never stored). */
+const statColumns = {
+  asOf: areaStatistics.asOf,
+  total: areaStatistics.total,
+  male: areaStatistics.male,
+  female: areaStatistics.female,
+  aged65: areaStatistics.aged65,
+  aged75: areaStatistics.aged75,
+  households: areaStatistics.households,
+  careCertified: areaStatistics.careCertified,
+};
+
 async function statRows(ctx: TenantContext, where: SQL | undefined) {
   return ctx.db
-    .select({
-      bands: areaStatistics.bands,
-      areaId: areaStatistics.areaId,
-      asOf: areaStatistics.asOf,
-      total: areaStatistics.total,
-      male: areaStatistics.male,
-      female: areaStatistics.female,
-      aged65: areaStatistics.aged65,
-      aged75: areaStatistics.aged75,
-      households: areaStatistics.households,
-      careCertified: areaStatistics.careCertified,
-    })
+    .select({ bands: areaStatistics.bands, areaId: areaStatistics.areaId, ...statColumns })
     .from(areaStatistics)
     .where(where);
 }
@@ -121,16 +122,7 @@ export async function listAreas(ctx: TenantContext, q: { fy?: number; all?: 'tru
   const joined = await ctx.db
     .select({
       area: areas,
-      stat: {
-        asOf: areaStatistics.asOf,
-        total: areaStatistics.total,
-        male: areaStatistics.male,
-        female: areaStatistics.female,
-        aged65: areaStatistics.aged65,
-        aged75: areaStatistics.aged75,
-        households: areaStatistics.households,
-        careCertified: areaStatistics.careCertified,
-      },
+      stat: statColumns,
     })
     .from(areas)
     .leftJoin(

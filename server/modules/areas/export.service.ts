@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { FileResponse } from '../../../contracts/http';
 import { LAYER_SHORT, type Layer } from '../../../domain/areas';
 import { type CsvCell, toExcelCsv } from '../../../domain/csv-write';
-import { STANDARD_BANDS } from '../../../domain/population-table';
+import { ODS_POPULATION_HEADER, STANDARD_BANDS } from '../../../domain/population-table';
 import { recordAudit } from '../../core/audit';
 import type { TenantContext } from '../../core/context';
 import { fieldError } from '../../core/errors';
@@ -96,26 +96,7 @@ export async function exportPopulation(ctx: TenantContext, format: Format): Prom
     .from(areaStatistics)
     .where(and(eq(areaStatistics.tenantId, ctx.tenantId)))
     .orderBy(asc(areaStatistics.asOf));
-  const bandHeaders = STANDARD_BANDS.flatMap((b) => {
-    const label = b.to === null ? `${b.from}歳以上` : `${b.from}-${b.to}歳`;
-    return [`${label}の男性`, `${label}の女性`];
-  });
-  const rows: CsvCell[][] = [
-    [
-      '都道府県コード又は市区町村コード',
-      '地域コード',
-      '都道府県名',
-      '市区町村名',
-      '調査年月日',
-      '地域名',
-      '総人口',
-      '男性',
-      '女性',
-      ...bandHeaders,
-      '世帯数',
-      '備考',
-    ],
-  ];
+  const rows: CsvCell[][] = [[...ODS_POPULATION_HEADER]];
   for (const s of stats) {
     const area = byId.get(s.areaId);
     if (!area) continue;
@@ -127,7 +108,7 @@ export async function exportPopulation(ctx: TenantContext, format: Format): Prom
       bands.length === STANDARD_BANDS.length &&
       bands.every((b, i) => b.band.from === STANDARD_BANDS[i]!.from)
         ? bands.flatMap((b) => [b.male, b.female])
-        : bandHeaders.map(() => null);
+        : STANDARD_BANDS.flatMap(() => [null, null]);
     rows.push([
       ctx.tenantId,
       area.id,

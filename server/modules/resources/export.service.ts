@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { FileResponse } from '../../../contracts/http';
 import type { ScheduleRule } from '../../../contracts/resources';
@@ -9,7 +9,8 @@ import { recordAudit } from '../../core/audit';
 import type { TenantContext } from '../../core/context';
 import { allServicesJson } from './hsds.service';
 import { resourcesPolicy } from './resources.policy';
-import { locations, organizations, serviceAtLocations, services } from './resources.tables';
+import { servicesWithPlace } from './resources.service';
+import { services } from './resources.tables';
 import { loadTerms } from './taxonomy.service';
 
 /*
@@ -45,24 +46,7 @@ const HEADERS = [
 ];
 
 async function rows(ctx: TenantContext) {
-  return ctx.db
-    .select({ s: services, loc: locations, org: organizations })
-    .from(services)
-    .leftJoin(
-      serviceAtLocations,
-      and(eq(serviceAtLocations.tenantId, services.tenantId), eq(serviceAtLocations.serviceId, services.id)),
-    )
-    .leftJoin(
-      locations,
-      and(
-        eq(locations.tenantId, serviceAtLocations.tenantId),
-        eq(locations.id, serviceAtLocations.locationId),
-      ),
-    )
-    .leftJoin(
-      organizations,
-      and(eq(organizations.tenantId, services.tenantId), eq(organizations.id, services.organizationId)),
-    )
+  return servicesWithPlace(ctx)
     .where(eq(services.tenantId, ctx.tenantId))
     .orderBy(asc(services.kana), asc(services.name));
 }

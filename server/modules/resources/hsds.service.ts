@@ -10,6 +10,7 @@ import { fieldError, notFound } from '../../core/errors';
 import { readingOf } from '../../core/reading';
 import { tenants } from '../../core/tenancy.tables';
 import { tenantAreas } from '../areas';
+import { servicesWithPlace } from './resources.service';
 import { locations, organizations, serviceAtLocations, services } from './resources.tables';
 import { type TermRow, tenantTerms } from './taxonomy.service';
 
@@ -315,27 +316,6 @@ export function page<T>(contents: T[], total: number, q: { page: number; per_pag
   };
 }
 
-function joined(ctx: TenantContext) {
-  return ctx.db
-    .select({ s: services, loc: locations, org: organizations })
-    .from(services)
-    .leftJoin(
-      serviceAtLocations,
-      and(eq(serviceAtLocations.tenantId, services.tenantId), eq(serviceAtLocations.serviceId, services.id)),
-    )
-    .leftJoin(
-      locations,
-      and(
-        eq(locations.tenantId, serviceAtLocations.tenantId),
-        eq(locations.id, serviceAtLocations.locationId),
-      ),
-    )
-    .leftJoin(
-      organizations,
-      and(eq(organizations.tenantId, services.tenantId), eq(organizations.id, services.organizationId)),
-    );
-}
-
 /** `proximity=緯度,経度,メートル` (HSDS leaves the form open; a postcode centroid is not available in Japan's open data). */
 function readProximity(p: string | undefined): { lat: number; lon: number; metres: number } | null {
   if (!p) return null;
@@ -385,7 +365,7 @@ export async function hsdsServices(base: BaseContext, tenantCode: string, q: Hsd
     where.push(sql`${locations.latitude} between ${near.lat - dLat} and ${near.lat + dLat}`);
     where.push(sql`${locations.longitude} between ${near.lon - dLon} and ${near.lon + dLon}`);
   }
-  let rows = await joined(ctx)
+  let rows = await servicesWithPlace(ctx)
     .where(and(...where))
     .orderBy(asc(services.kana), asc(services.id));
   if (near) {
@@ -405,7 +385,9 @@ export async function hsdsServices(base: BaseContext, tenantCode: string, q: Hsd
 
 export async function hsdsService(base: BaseContext, tenantCode: string, id: string) {
   const { ctx, env } = await hsdsEnv(base, tenantCode);
-  const [row] = await joined(ctx).where(and(eq(services.tenantId, ctx.tenantId), eq(services.id, id)));
+  const [row] = await servicesWithPlace(ctx).where(
+    and(eq(services.tenantId, ctx.tenantId), eq(services.id, id)),
+  );
   if (!row) throw notFound('サービス');
   return serviceJson(row.s, row.loc, row.org, env, true);
 }
@@ -439,7 +421,7 @@ export async function hsdsOrganization(base: BaseContext, tenantCode: string, id
     .from(organizations)
     .where(and(eq(organizations.tenantId, ctx.tenantId), eq(organizations.id, id)));
   if (!org) throw notFound('主体');
-  const rows = await joined(ctx).where(
+  const rows = await servicesWithPlace(ctx).where(
     and(eq(services.tenantId, ctx.tenantId), eq(services.organizationId, id)),
   );
   return { ...organizationJson(org), services: rows.map((r) => serviceJson(r.s, r.loc, null, env, false)) };
@@ -518,7 +500,7 @@ export async function hsdsTaxonomyTerms(base: BaseContext, tenantCode: string) {
 /** For export: every service of a tenant in full HSDS form. */
 export async function allServicesJson(ctx: TenantContext): Promise<Json[]> {
   const { env } = await hsdsEnv(ctx, ctx.tenantId);
-  const rows = await joined(ctx)
+  const rows = await servicesWithPlace(ctx)
     .where(eq(services.tenantId, ctx.tenantId))
     .orderBy(asc(services.kana), asc(services.id));
   return rows.map((r) => serviceJson(r.s, r.loc, r.org, env, true));

@@ -236,8 +236,9 @@ function toResource(
   };
 }
 
-async function loadRow(ctx: TenantContext, id: string) {
-  const [row] = await ctx.db
+/** Services with their place and 主体 (a service has at most one place). */
+export function servicesWithPlace(ctx: TenantContext) {
+  return ctx.db
     .select({ s: services, loc: locations, org: organizations })
     .from(services)
     .leftJoin(
@@ -254,8 +255,13 @@ async function loadRow(ctx: TenantContext, id: string) {
     .leftJoin(
       organizations,
       and(eq(organizations.tenantId, services.tenantId), eq(organizations.id, services.organizationId)),
-    )
-    .where(and(eq(services.tenantId, ctx.tenantId), eq(services.id, id)));
+    );
+}
+
+async function loadRow(ctx: TenantContext, id: string) {
+  const [row] = await servicesWithPlace(ctx).where(
+    and(eq(services.tenantId, ctx.tenantId), eq(services.id, id)),
+  );
   if (!row) throw notFound('地域資源');
   return row;
 }
@@ -922,25 +928,7 @@ export async function reindexResources(
   const cond = [eq(services.tenantId, ctx.tenantId)];
   if (where.category) cond.push(sql`${services.categories} @> ${sql.param([where.category])}::text[]`);
   if (where.organizationId) cond.push(eq(services.organizationId, where.organizationId));
-  const rows = await ctx.db
-    .select({ s: services, loc: locations, org: organizations })
-    .from(services)
-    .leftJoin(
-      serviceAtLocations,
-      and(eq(serviceAtLocations.tenantId, services.tenantId), eq(serviceAtLocations.serviceId, services.id)),
-    )
-    .leftJoin(
-      locations,
-      and(
-        eq(locations.tenantId, serviceAtLocations.tenantId),
-        eq(locations.id, serviceAtLocations.locationId),
-      ),
-    )
-    .leftJoin(
-      organizations,
-      and(eq(organizations.tenantId, services.tenantId), eq(organizations.id, services.organizationId)),
-    )
-    .where(and(...cond));
+  const rows = await servicesWithPlace(ctx).where(and(...cond));
   for (const r of rows) {
     const searchText = await buildSearchText(r.s, w.terms, r.org, r.loc);
     await ctx.db

@@ -2,11 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CheckCircle2, FileUp, Save } from 'lucide-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { z } from 'zod';
 import {
   commitPopulationImport,
   getPopulationImport,
-  type ImportIssue,
   type PopulationImport,
   previewPopulationImport,
 } from '../../../contracts/areas';
@@ -21,12 +19,11 @@ import { Button, buttonClass } from '../../ui/button';
 import { WarekiDate } from '../../ui/dates';
 import { ErrorSummary } from '../../ui/error-summary';
 import { TextField } from '../../ui/field';
+import { IssueTable } from '../../ui/issue-table';
 import { PageHeader } from '../../ui/page';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
 import { invalidateAreas } from './queries';
-
-type Issue = z.infer<typeof ImportIssue>;
 
 const FORM = 'import';
 const fieldId = fieldIdFor(FORM, ['file', 'asOf', 'fileName']);
@@ -396,41 +393,5 @@ export function ImportPreview({
         </p>
       )}
     </section>
-  );
-}
-
-function IssueTable({ title, issues, tone }: { title: string; issues: Issue[]; tone: 'error' | 'warning' }) {
-  if (issues.length === 0) {
-    return <p className="muted">{title}はありません。</p>;
-  }
-  return (
-    <>
-      <h3>
-        {title}（{formatCount(issues.length)}件）
-      </h3>
-      <TableScroll label={`${title}の一覧`}>
-        <table className={`table issues issues--${tone}`}>
-          <caption className="visually-hidden">{title}の一覧（行番号つき）</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                行
-              </th>
-              <th scope="col">列</th>
-              <th scope="col">内容</th>
-            </tr>
-          </thead>
-          <tbody>
-            {issues.map((i) => (
-              <tr key={`${i.line}-${i.column}-${i.message}`}>
-                <td className="num">{i.line ?? '—'}</td>
-                <td>{i.column ?? '—'}</td>
-                <td className="wrap">{i.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-    </>
   );
 }

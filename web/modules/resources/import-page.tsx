@@ -2,13 +2,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CheckCircle2, FileUp, RefreshCw, Save } from 'lucide-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import type { z } from 'zod';
 import {
   commitResourceImport,
   IMPORT_FIELDS,
   type ImportField,
   type ImportMapping,
-  type ImportRowIssue,
   previewResourceImport,
   type ResourceImport,
   remapResourceImport,
@@ -20,13 +18,12 @@ import { capabilities, useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
 import { Button, buttonClass } from '../../ui/button';
 import { Checkbox, SelectField, TextField } from '../../ui/field';
+import { IssueTable } from '../../ui/issue-table';
 import { PageHeader } from '../../ui/page';
 import { Loading, Notice } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
 import { CategoryOptions } from './options';
 import { invalidateResources, resourceKeys, useImportJob, useImportPresets, useTaxonomy } from './queries';
-
-type Issue = z.infer<typeof ImportRowIssue>;
 
 /** The mapping as the form holds it: every header with its field ('' = 使わない). */
 export interface MappingDraft {
@@ -403,8 +400,8 @@ function ImportResult({
         </TableScroll>
       )}
 
-      <IssueList title="エラー" issues={job.errors} tone="error" />
-      <IssueList title="注意" issues={job.warnings} tone="warning" />
+      <IssueTable title="エラー" issues={job.errors} tone="error" />
+      <IssueTable title="注意" issues={job.warnings} tone="warning" />
 
       {editable && dirty && (
         <Notice tone="warning">
@@ -648,41 +645,5 @@ function MappingForm({
         </Button>
       </div>
     </div>
-  );
-}
-
-function IssueList({ title, issues, tone }: { title: string; issues: Issue[]; tone: 'error' | 'warning' }) {
-  if (issues.length === 0) return <p className="muted">{title}はありません。</p>;
-  const shown = issues.slice(0, 200);
-  return (
-    <>
-      <h3>
-        {title}（{issues.length.toLocaleString('ja-JP')}件）
-      </h3>
-      <TableScroll label={`${title}の一覧`}>
-        <table className={`table issues issues--${tone}`}>
-          <caption className="visually-hidden">{title}の一覧（行番号つき）</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                行
-              </th>
-              <th scope="col">列</th>
-              <th scope="col">内容</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((i) => (
-              <tr key={`${i.line}-${i.column}-${i.message}`}>
-                <td className="num">{i.line ?? '—'}</td>
-                <td>{i.column ?? '—'}</td>
-                <td className="wrap">{i.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-      {issues.length > shown.length && <p className="muted">ほか{issues.length - shown.length}件</p>}
-    </>
   );
 }
