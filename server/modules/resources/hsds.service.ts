@@ -4,13 +4,11 @@ import type { ScheduleRule } from '../../../contracts/resources';
 import { LIFE_SUPPORT_TAXONOMY_ID } from '../../../domain/life-support-taxonomy';
 import { distanceMetres, ELIGIBILITY_KINDS } from '../../../domain/resources';
 import { toHsdsSchedule } from '../../../domain/schedule';
-import { hasKanji, queryTerms } from '../../../domain/search-text';
 import type { BaseContext, TenantContext } from '../../core/context';
 import { fieldError, notFound } from '../../core/errors';
-import { readingOf } from '../../core/reading';
 import { tenants } from '../../core/tenancy.tables';
 import { tenantAreas } from '../areas';
-import { servicesWithPlace } from './resources.service';
+import { servicesWithPlace, textConditions } from './resources.service';
 import { locations, organizations, serviceAtLocations, services } from './resources.tables';
 import { type TermRow, tenantTerms } from './taxonomy.service';
 
@@ -332,19 +330,7 @@ function readProximity(p: string | undefined): { lat: number; lon: number; metre
 export async function hsdsServices(base: BaseContext, tenantCode: string, q: HsdsQuery, full = false) {
   const { ctx, env } = await hsdsEnv(base, tenantCode);
   const where: SQL[] = [eq(services.tenantId, ctx.tenantId)];
-  if (q.search) {
-    const readings = new Map<string, string>();
-    for (const w of q.search.normalize('NFKC').split(/\s+/))
-      if (w && hasKanji(w)) readings.set(w, await readingOf(w));
-    for (const forms of queryTerms(q.search, (w) => readings.get(w))) {
-      where.push(
-        sql`(${sql.join(
-          forms.map((f) => sql`${services.searchText} like ${`%${f.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`),
-          sql` or `,
-        )})`,
-      );
-    }
-  }
+  if (q.search) where.push(...(await textConditions(q.search)).conditions);
   if (q.taxonomy_term_id) {
     const term = env.terms.find((t) => t.id === q.taxonomy_term_id || t.code === q.taxonomy_term_id);
     if (!term) return page([], 0, q);

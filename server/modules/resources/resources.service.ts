@@ -642,9 +642,30 @@ export async function restoreRevision(ctx: TenantContext, id: string, revision: 
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * A folded word in the search text. Trigrams need three characters: a shorter word (ごみ, 体操 as
+ * typed) is written so that the planner does not try the trigram index with it — that would read
+ * the whole index — and is checked on the rows the other filters leave.
+ */
+function textCondition(form: string): SQL {
+  return [...form].length >= 3
+    ? sql`${services.searchText} like ${`%${likeEscape(form)}%`}`
+    : sql`strpos(${services.searchText}, ${form}) > 0`;
+}
+
 /** Areas a filter on `areaId` covers: the area, what lies below it, and what lies above it. */
 function areaFilterIds(areaId: string, areas: readonly AreaRow[]): string[] {
   return [...subtreeIds(areas, [areaId]), ...ancestorsOf(areas, areaId).map((a) => a.id)];
+}
+
+/**
+ * What a query's words must match: each word as typed or as its reading, folded. Shared by staff
+ * search and the public HSDS API so that both find the same.
+ */
+export async function textConditions(query: string): Promise<{ terms: string[][]; conditions: SQL[] }> {
+  const r = await readings(query);
+  const terms = queryTerms(query, (word) => r.get(word));
+  return { terms, conditions: terms.map((forms) => sql`(${sql.join(forms.map(textCondition), sql` or `)})`) };
 }
 
 async function readings(q: string): Promise<Map<string, string>> {
@@ -660,16 +681,9 @@ async function conditions(ctx: TenantContext, q: Omit<Q, 'page' | 'perPage' | 's
   const where: SQL[] = [eq(services.tenantId, ctx.tenantId)];
   let terms: string[][] = [];
   if (q.q) {
-    const r = await readings(q.q);
-    terms = queryTerms(q.q, (word) => r.get(word));
-    for (const forms of terms) {
-      where.push(
-        sql`(${sql.join(
-          forms.map((f) => sql`${services.searchText} like ${`%${likeEscape(f)}%`}`),
-          sql` or `,
-        )})`,
-      );
-    }
+    const text = await textConditions(q.q);
+    terms = text.terms;
+    where.push(...text.conditions);
   }
   if (q.area) {
     if (!w.areas.some((a) => a.id === q.area)) throw fieldError('area', '地域：見つかりません。');
