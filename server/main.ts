@@ -20,7 +20,18 @@ export async function startServer(
   await database.migrate();
   if (config.demo && (await seedDemoTown(database))) log('デモ用の架空の町「ささえ町」を読み込みました。');
   const { app } = createApp({ database, config });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  // Requests whose client went away still run to the end; the database closes only after them.
+  let inflight = 0;
+  let drained: (() => void) | null = null;
+  const fetch = async (request: Request, env: unknown) => {
+    inflight++;
+    try {
+      return await app.fetch(request, env as never);
+    } finally {
+      if (--inflight === 0) drained?.();
+    }
+  };
+  const server = serve({ fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());
     server.once('error', reject);
@@ -35,6 +46,12 @@ export async function startServer(
     database,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (inflight > 0) {
+        await new Promise<void>((resolve) => {
+          drained = resolve;
+          setTimeout(resolve, 10_000).unref();
+        });
+      }
       await database.close();
     },
   };

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsvWithLines } from '../../../domain/csv';
 import { testdata } from '../../../testdata';
 import { createTestApp, type TestApp, type TestClient } from '../../core/testing/test-app';
 
@@ -211,6 +212,38 @@ describe('the unedited 高松市 lists', () => {
     expect(presets.body.presets.map((p: { name: string }) => p.name)).toEqual(['社協の活動一覧']);
     const again = await upload('活動一覧.xlsx', bytes, '社協の活動一覧');
     expect(again.body).toMatchObject({ canCommit: true, counts: { added: 2 } });
+  });
+});
+
+describe('every 高松市 facility list, unedited', () => {
+  const lists: [string, string][] = [
+    ['community_center', 'shisetsu'],
+    ['disabled_welfare_facility', 'kaigo-service'],
+    ['elderly_wedding_house', 'shisetsu'],
+    ['elderly_welfare_center', 'shisetsu'],
+    ['elderly_welfare_facility', 'kaigo-service'],
+    ['group_home', 'kaigo-service'],
+    ['nursing_home', 'kaigo-service'],
+    ['other_welfare_facilities', 'shisetsu'],
+    ['regional_comprehensive_support_center', 'soudan'],
+    ['regional_exchange_center', 'shisetsu'],
+    ['welfare_hall', 'soudan'],
+  ];
+  it.each(
+    lists.flatMap(([name, category]) =>
+      [`${name}.csv`, `${name}.geojson`].map((f) => [f, category] as const),
+    ),
+  )('%s previews without a single error (category for the whole file: %s)', async (file, category) => {
+    const ready = await importWith(file, data(file), {
+      defaultCategory: category,
+      sourceSystem: `test-${file}`,
+    });
+    const rows = file.endsWith('.csv')
+      ? parseCsvWithLines(new TextDecoder().decode(data(file))).length - 1 // quoted cells hold line breaks
+      : JSON.parse(new TextDecoder().decode(data(file))).features.length;
+    expect(ready.body.errors).toEqual([]);
+    expect(ready.body.canCommit).toBe(true);
+    expect(ready.body.counts.added).toBe(rows);
   });
 });
 
