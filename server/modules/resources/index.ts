@@ -11,6 +11,7 @@ export {
   getResource,
   loadWorld,
   saveResource,
+  searchQuery,
   searchResources,
 } from './resources.service';
 export { loadTerms } from './taxonomy.service';
