@@ -33,7 +33,7 @@ function parts(date: IsoDate): { y: number; m: number; d: number } {
   return { y: Number(date.slice(0, 4)), m: Number(date.slice(5, 7)), d: Number(date.slice(8, 10)) };
 }
 
-function addDays(date: IsoDate, days: number): IsoDate {
+export function addDays(date: IsoDate, days: number): IsoDate {
   const { y, m, d } = parts(date);
   const t = new Date(0);
   // setUTCFullYear, not Date.UTC: Date.UTC maps years 0–99 to 1900–1999.

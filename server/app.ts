@@ -18,6 +18,9 @@ import { RateLimiter } from './core/rate-limit';
 import { DEMO_ACCOUNTS } from './db/seed/demo-accounts';
 import { accountsRoutes } from './modules/accounts';
 import { areasRoutes } from './modules/areas';
+import { opendataRoutes } from './modules/opendata';
+import { portalError, portalRoutes } from './modules/portal';
+import { printRoutes } from './modules/print';
 import { hsdsRoutes, resourcesRoutes } from './modules/resources';
 import { tenantsRoutes } from './modules/tenants';
 
@@ -51,7 +54,8 @@ export function createApp(opts: CreateAppOptions) {
     demoAccounts: opts.config.demo ? DEMO_ACCOUNTS : [],
   };
   const app = new OpenAPIHono<AppEnv>();
-  app.onError((err, c) => errorResponse(err, c));
+  // Public pages answer errors with pages; everything else with the one JSON shape.
+  app.onError((err, c) => (c.req.path.startsWith('/t/') ? portalError(err, c, deps) : errorResponse(err, c)));
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.use('/api/*', apiMiddleware(deps));
@@ -77,8 +81,19 @@ export function createApp(opts: CreateAppOptions) {
     throw notFound('API');
   });
 
+  mountPortal(app, deps);
   mountWorkspace(app, opts.config);
   return { app, deps };
+}
+
+/** The public portal, its printed matter and open data, all under /t/{団体コード}. */
+function mountPortal(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
+  app.route('/t', portalRoutes(deps));
+  app.route('/t', printRoutes(deps));
+  app.route('/t', opendataRoutes(deps));
+  app.all('/t/*', () => {
+    throw notFound('お探しのページ');
+  });
 }
 
 /** Swagger UI from the npm package: no CDN, works on LGWAN. */

@@ -14,6 +14,10 @@ export const tenants = pgTable('tenants', {
   insurerNumber: char('insurer_number', { length: 6 }),
   /** The demo town: shown everywhere as 架空の町. */
   fictional: boolean('fictional').notNull().default(false),
+  /** Licence of the open data the portal publishes (自治体標準オープンデータセット, HSDS). */
+  openDataLicence: text('open_data_licence').notNull().default('CC BY 4.0'),
+  /** Where residents ask about the portal: shown at the foot of every public page and booklet. */
+  portalContact: text('portal_contact').notNull().default(''),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

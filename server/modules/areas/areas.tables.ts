@@ -41,6 +41,10 @@ export const areas = pgTable(
     /** GeoJSON Polygon or MultiPolygon (WGS84). */
     boundary: jsonb('boundary'),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** わがまちこんなとこシート: the area's strengths (お宝) as the SC sees them, in her words. */
+    strengths: text('strengths').notNull().default(''),
+    /** …and what worries her about it (気になること). About the area, never about a person. */
+    concerns: text('concerns').notNull().default(''),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

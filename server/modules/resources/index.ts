@@ -14,4 +14,13 @@ export {
   searchQuery,
   searchResources,
 } from './resources.service';
+export {
+  openDirectory,
+  type PublicDirectory,
+  type PublicFilter,
+  type PublicTenant,
+  publicResource,
+  publicResources,
+  publicSearch,
+} from './public.service';
 export { loadTerms } from './taxonomy.service';

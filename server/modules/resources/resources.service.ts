@@ -152,7 +152,7 @@ export async function buildSearchText(
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-function toLocation(l: LocationRow | null, areas: readonly AreaRow[]) {
+export function toLocation(l: LocationRow | null, areas: readonly AreaRow[]) {
   if (!l) return null;
   return {
     id: l.id,
@@ -172,9 +172,9 @@ function toLocation(l: LocationRow | null, areas: readonly AreaRow[]) {
 const ownAreas = (s: { areaIds: string[] }, loc: { areaId: string | null } | null) =>
   loc?.areaId ? [loc.areaId] : s.areaIds;
 
-const isStale = (due: string | null, today: string) => due !== null && due < today;
+export const isStale = (due: string | null, today: string) => due !== null && due < today;
 
-function feeText(fees: ParsedInput['fees']): string {
+export function feeText(fees: ParsedInput['fees']): string {
   if (fees.free && fees.options.length === 0)
     return fees.description ? `無料（${fees.description}）` : '無料';
   const options = fees.options.map(
@@ -676,8 +676,16 @@ async function readings(q: string): Promise<Map<string, string>> {
 
 type Q = z.output<typeof ResourceQuery>;
 
+/** What residents may see: running, or paused for a while (said so on the page). */
+export const PUBLIC_STATUSES = ['active', 'temporarily closed'] as const;
+
 /** WHERE conditions for a query; every one starts from the tenant. */
-async function conditions(ctx: TenantContext, q: Omit<Q, 'page' | 'perPage' | 'sort'>, w: World) {
+async function conditions(
+  ctx: TenantContext,
+  q: Omit<Q, 'page' | 'perPage' | 'sort'>,
+  w: World,
+  publicOnly = false,
+) {
   const where: SQL[] = [eq(services.tenantId, ctx.tenantId)];
   let terms: string[][] = [];
   if (q.q) {
@@ -698,7 +706,8 @@ async function conditions(ctx: TenantContext, q: Omit<Q, 'page' | 'perPage' | 's
   if (q.free === 'false') where.push(eq(services.free, false));
   if (q.sogoType) where.push(eq(services.sogoType, q.sogoType));
   if (q.kind) where.push(eq(services.kind, q.kind));
-  where.push(q.status ? eq(services.status, q.status) : sql`${services.status} <> 'defunct'`);
+  if (publicOnly) where.push(inArray(services.status, [...PUBLIC_STATUSES]));
+  else where.push(q.status ? eq(services.status, q.status) : sql`${services.status} <> 'defunct'`);
   const today = todayInTokyo(ctx.now());
   if (q.stale === 'true') where.push(sql`${services.nextCheckDue} < ${today}`);
   if (q.stale === 'false')
@@ -785,8 +794,8 @@ function toSummary(r: SummaryRow, w: World, ctx: TenantContext, today: string): 
  * The page query of a search (filters, ranking, the total alongside), not yet run. Separate so
  * that the benchmark can time the SQL against a naive query on equal terms.
  */
-export async function searchQuery(ctx: TenantContext, q: Q, w: World) {
-  const { where, terms, today } = await conditions(ctx, q, w);
+export async function searchQuery(ctx: TenantContext, q: Q, w: World, publicOnly = false) {
+  const { where, terms, today } = await conditions(ctx, q, w, publicOnly);
   const first = terms[0]?.[0];
   // Name matches first, then other text; fresh before stale; then by reading.
   const relevance = first

@@ -1,0 +1,2 @@
+/** Calendars (ICS feeds) and open data: 自治体標準オープンデータセット CSVs, GeoJSON, HSDS datapackage. */
+export { opendataRoutes } from './opendata.routes';
