@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PORTAL_GROUPS, type PortalGroup } from '../domain/life-support-taxonomy';
 import { IsoDateString, IsoDateTime, Uuid } from './http';
 import { ScheduleRule } from './resources';
 
@@ -11,18 +12,19 @@ import { ScheduleRule } from './resources';
 /** A query value that is not understood is dropped (the page still answers), never a 500. */
 const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
-export const PORTAL_WHEN = ['this-week'] as const;
+/** 「いつ」: this week, or a weekday ('0' = 日曜 … '6' = 土曜); one radio group on the form. */
+export const PORTAL_WHEN = ['this-week', '0', '1', '2', '3', '4', '5', '6'] as const;
 
 export const PortalSearchQuery = z.object({
   q: lenient(z.string().trim().max(100)),
+  /** A 大分類 button (集う・買い物 …). */
+  group: lenient(z.enum(PORTAL_GROUPS.map((g) => g.code) as [PortalGroup, ...PortalGroup[]])),
   /** A category code of the tenant's taxonomy. */
   category: lenient(z.string().trim().min(1).max(40)),
   /** An area id (地区・圏域). */
   area: lenient(Uuid),
   /** An address or 町丁 name typed by the resident; turned into an area. */
   place: lenient(z.string().trim().max(100)),
-  /** 0 = 日曜 … 6 = 土曜. */
-  weekday: lenient(z.coerce.number().int().min(0).max(6)),
   when: lenient(z.enum(PORTAL_WHEN)),
   free: lenient(z.literal('1')),
   page: z.coerce.number().int().min(1).max(500).catch(1).default(1),

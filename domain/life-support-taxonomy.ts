@@ -20,6 +20,26 @@ export const PORTAL_GROUPS = [
 ] as const;
 export type PortalGroup = (typeof PORTAL_GROUPS)[number]['code'];
 
+/**
+ * Each group's colour and Lucide icon name, shared by the staff workspace, the public portal and
+ * printed matter. Colours are at least 4.5:1 on white, so that a marker on the pale map and the
+ * text of a tag both stay legible; the word is always shown too (never colour alone).
+ */
+export const GROUP_LOOK: Record<PortalGroup | 'other', { color: string; icon: string; label: string }> = {
+  gather: { color: '#b4531a', icon: 'Coffee', label: '集う' },
+  exercise: { color: '#1d6b3a', icon: 'PersonStanding', label: '体を動かす' },
+  shopping: { color: '#9c2f6e', icon: 'ShoppingBasket', label: '買い物' },
+  transport: { color: '#1f5fa8', icon: 'Bus', label: '移動' },
+  meals: { color: '#8a5300', icon: 'UtensilsCrossed', label: '食事' },
+  watch: { color: '#6b3fa0', icon: 'HeartHandshake', label: '見守り' },
+  chores: { color: '#56641b', icon: 'BrushCleaning', label: '家の用事' },
+  learn: { color: '#0e6f6f', icon: 'BookOpen', label: '学ぶ・楽しむ' },
+  role: { color: '#8a3b2a', icon: 'Briefcase', label: '働く・役割' },
+  consult: { color: '#3d4f8a', icon: 'MessagesSquare', label: '相談' },
+  care: { color: '#b0263a', icon: 'HeartPulse', label: '介護サービス' },
+  other: { color: '#59636b', icon: 'Tag', label: 'その他' },
+};
+
 export interface TaxonomyTermSeed {
   /** Stable code, used in URLs, imports and the HSDS taxonomy_term.code. */
   code: string;

@@ -4,6 +4,16 @@ export { exportResources } from './export.service';
 export { hsdsRoutes } from './hsds.routes';
 export { commitImport, previewImport, remapImport } from './import.service';
 export { createOrganization, organizationByName } from './organizations.service';
+export {
+  openDirectory,
+  type PublicDirectory,
+  type PublicFilter,
+  type PublicTenant,
+  publicResource,
+  publicResources,
+  publicSearch,
+  publicTenants,
+} from './public.service';
 export { resourcesRoutes } from './resources.routes';
 export {
   buildSearchText,
@@ -14,13 +24,4 @@ export {
   searchQuery,
   searchResources,
 } from './resources.service';
-export {
-  openDirectory,
-  type PublicDirectory,
-  type PublicFilter,
-  type PublicTenant,
-  publicResource,
-  publicResources,
-  publicSearch,
-} from './public.service';
 export { loadTerms } from './taxonomy.service';

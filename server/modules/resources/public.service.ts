@@ -78,6 +78,8 @@ export interface PublicSearch {
   text?: string;
   area?: string;
   category?: string;
+  /** A 大分類 (集う・買い物 …): every category in it. */
+  group?: string;
   weekday?: number;
   free?: boolean;
   /** Only what takes place in the next seven days (today included). */
@@ -106,8 +108,10 @@ export async function publicSearch(
     free: q.free ? ('true' as const) : undefined,
     sort: 'relevance' as const,
   };
+  const groupCodes = q.group ? dir.terms.filter((t) => t.portalGroup === q.group).map((t) => t.code) : [];
+  const scope = { publicOnly: true, ...(q.group ? { anyOfCategories: groupCodes } : {}) };
   if (!q.thisWeek) {
-    const { query } = await searchQuery(dir.ctx, { ...base, page: q.page, perPage: q.perPage }, w, true);
+    const { query } = await searchQuery(dir.ctx, { ...base, page: q.page, perPage: q.perPage }, w, scope);
     const rows = await query;
     const total = rows[0]?.total ?? 0;
     return {
@@ -119,7 +123,7 @@ export async function publicSearch(
     };
   }
   // "今週": whether a 第2水曜日 falls in the next seven days is a calendar question, not SQL.
-  const { query } = await searchQuery(dir.ctx, { ...base, page: 1, perPage: THIS_WEEK_SCAN }, w, true);
+  const { query } = await searchQuery(dir.ctx, { ...base, page: 1, perPage: THIS_WEEK_SCAN }, w, scope);
   const rows = await query;
   const until = addDays(dir.today, 6);
   const hits = rows.filter((r) =>
@@ -249,4 +253,17 @@ function toPublic(dir: PublicDirectory, { s, loc, org }: Row): PublicResource {
     stale: isStale(s.nextCheckDue, dir.today),
     updatedAt: s.updatedAt.toISOString(),
   };
+}
+
+/** Every tenant, for the portal's front door (public facts only). */
+export async function publicTenants(base: BaseContext): Promise<PublicTenant[]> {
+  const rows = await base.db.select().from(tenants).orderBy(asc(tenants.code));
+  return rows.map((t) => ({
+    code: t.code,
+    name: t.name,
+    prefecture: t.prefecture,
+    fictional: t.fictional,
+    openDataLicence: t.openDataLicence,
+    portalContact: t.portalContact,
+  }));
 }

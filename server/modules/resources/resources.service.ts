@@ -680,12 +680,19 @@ type Q = z.output<typeof ResourceQuery>;
 export const PUBLIC_STATUSES = ['active', 'temporarily closed'] as const;
 
 /** WHERE conditions for a query; every one starts from the tenant. */
+/** What the public portal adds to a search: only public statuses, and a set of categories (a 大分類). */
+export interface PublicScope {
+  publicOnly?: boolean;
+  anyOfCategories?: string[];
+}
+
 async function conditions(
   ctx: TenantContext,
   q: Omit<Q, 'page' | 'perPage' | 'sort'>,
   w: World,
-  publicOnly = false,
+  scope: PublicScope = {},
 ) {
+  const { publicOnly = false } = scope;
   const where: SQL[] = [eq(services.tenantId, ctx.tenantId)];
   let terms: string[][] = [];
   if (q.q) {
@@ -700,6 +707,9 @@ async function conditions(
   if (q.category) {
     if (!w.terms.some((t) => t.code === q.category)) throw fieldError('category', '分類：見つかりません。');
     where.push(sql`${services.categories} && ${sql.param(withDescendants(q.category, w.terms))}::text[]`);
+  }
+  if (scope.anyOfCategories) {
+    where.push(sql`${services.categories} && ${sql.param(scope.anyOfCategories)}::text[]`);
   }
   if (q.weekday !== undefined) where.push(sql`(${services.weekdayMask} & ${1 << q.weekday}) <> 0`);
   if (q.free === 'true') where.push(eq(services.free, true));
@@ -794,8 +804,8 @@ function toSummary(r: SummaryRow, w: World, ctx: TenantContext, today: string): 
  * The page query of a search (filters, ranking, the total alongside), not yet run. Separate so
  * that the benchmark can time the SQL against a naive query on equal terms.
  */
-export async function searchQuery(ctx: TenantContext, q: Q, w: World, publicOnly = false) {
-  const { where, terms, today } = await conditions(ctx, q, w, publicOnly);
+export async function searchQuery(ctx: TenantContext, q: Q, w: World, scope: PublicScope = {}) {
+  const { where, terms, today } = await conditions(ctx, q, w, scope);
   const first = terms[0]?.[0];
   // Name matches first, then other text; fresh before stale; then by reading.
   const relevance = first

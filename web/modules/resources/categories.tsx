@@ -16,30 +16,29 @@ import {
 import type { CSSProperties } from 'react';
 import type { z } from 'zod';
 import type { TaxonomyTerm } from '../../../contracts/resources';
-import { PORTAL_GROUPS, type PortalGroup } from '../../../domain/life-support-taxonomy';
+import { GROUP_LOOK, PORTAL_GROUPS, type PortalGroup } from '../../../domain/life-support-taxonomy';
 
 export type Term = z.infer<typeof TaxonomyTerm>;
 
-/**
- * Each 住民向けの大分類 has a colour and an icon; a category is always shown with its word too, so
- * that nothing depends on colour alone. Colours are at least 4.5:1 on white, so that a marker on the
- * pale map and the text of a tag both stay legible.
- */
-export const GROUP_STYLE: Record<PortalGroup | 'other', { color: string; icon: LucideIcon; label: string }> =
-  {
-    gather: { color: '#b4531a', icon: Coffee, label: '集う' },
-    exercise: { color: '#1d6b3a', icon: PersonStanding, label: '体を動かす' },
-    shopping: { color: '#9c2f6e', icon: ShoppingBasket, label: '買い物' },
-    transport: { color: '#1f5fa8', icon: Bus, label: '移動' },
-    meals: { color: '#8a5300', icon: UtensilsCrossed, label: '食事' },
-    watch: { color: '#6b3fa0', icon: HeartHandshake, label: '見守り' },
-    chores: { color: '#56641b', icon: BrushCleaning, label: '家の用事' },
-    learn: { color: '#0e6f6f', icon: BookOpen, label: '学ぶ・楽しむ' },
-    role: { color: '#8a3b2a', icon: Briefcase, label: '働く・役割' },
-    consult: { color: '#3d4f8a', icon: MessagesSquare, label: '相談' },
-    care: { color: '#b0263a', icon: HeartPulse, label: '介護サービス' },
-    other: { color: '#59636b', icon: Tag, label: 'その他' },
-  };
+const ICONS: Record<PortalGroup | 'other', LucideIcon> = {
+  gather: Coffee,
+  exercise: PersonStanding,
+  shopping: ShoppingBasket,
+  transport: Bus,
+  meals: UtensilsCrossed,
+  watch: HeartHandshake,
+  chores: BrushCleaning,
+  learn: BookOpen,
+  role: Briefcase,
+  consult: MessagesSquare,
+  care: HeartPulse,
+  other: Tag,
+};
+
+/** Each 住民向けの大分類 with its colour and word (GROUP_LOOK, shared with the portal) and its icon. */
+export const GROUP_STYLE = Object.fromEntries(
+  Object.entries(GROUP_LOOK).map(([k, v]) => [k, { ...v, icon: ICONS[k as PortalGroup | 'other'] }]),
+) as Record<PortalGroup | 'other', { color: string; icon: LucideIcon; label: string }>;
 
 const GROUP_CODES = new Set<string>(PORTAL_GROUPS.map((g) => g.code));
 
