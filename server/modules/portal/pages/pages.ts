@@ -308,7 +308,10 @@ export function mapPage(
       })),
   };
   const data = JSON.stringify({ tenant: t.code, points, boundaries, tiles }).replace(/</g, '\\u003c');
-  const used = [...new Set(points.map((p) => p.categoryLabel))];
+  const present = new Set(points.map((p) => p.categoryLabel));
+  const used = Object.values(GROUP_LOOK)
+    .map((l) => l.label)
+    .filter((l) => present.has(l));
   const svg = smallMapSvg({
     areas: boundaries.features.map((f) => ({ geometry: f.geometry as never })),
     points: points.map((p) => ({ latitude: p.latitude, longitude: p.longitude, color: p.color })),

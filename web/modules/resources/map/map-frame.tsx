@@ -1,3 +1,4 @@
+import './map.css';
 import { Component, lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTenantScope } from '../../../lib/session';
 import { Loading } from '../../../ui/status';
