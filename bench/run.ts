@@ -1,12 +1,17 @@
 import os from 'node:os';
+import { portalBench } from './portal.bench';
 import { resourcesBench } from './resources.bench';
 import { spineBench } from './spine.bench';
 
 /*
  * `npm run bench [name…]` — every benchmark prints its figures next to a baseline measured in the
- * same run. Names: spine, resources (default: all).
+ * same run. Names: spine, resources, portal (default: all).
  */
-const benches: Record<string, () => Promise<void>> = { spine: spineBench, resources: resourcesBench };
+const benches: Record<string, () => Promise<void>> = {
+  spine: spineBench,
+  resources: resourcesBench,
+  portal: portalBench,
+};
 const chosen = process.argv.slice(2).filter((a) => a in benches);
 console.log(
   `Node ${process.version}, ${os.cpus().length} CPUs, ${os.cpus()[0]?.model ?? ''}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,

@@ -21,7 +21,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 
-function ensureBuilt() {
+export function ensureBuilt() {
   if (!existsSync(path.join(ROOT, 'dist/web/index.html'))) {
     const r = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
     if (r.status !== 0) throw new Error('vite build failed');
@@ -35,7 +35,10 @@ interface Server {
 }
 
 /** Starts `sasaeai serve --demo` in its own process and resolves when the first page is served. */
-async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<{ server: Server; ms: number }> {
+export async function startServer(
+  env: NodeJS.ProcessEnv,
+  port: number,
+): Promise<{ server: Server; ms: number }> {
   const started = performance.now();
   const proc = spawn(process.execPath, ['bin/sasaeai.mjs', 'serve', '--demo', '--port', String(port)], {
     cwd: ROOT,

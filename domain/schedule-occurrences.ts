@@ -37,8 +37,35 @@ function inClosure(date: IsoDate, closures: ScheduleRule['closures']): boolean {
   return closures.some((c) => (c.from <= c.to ? md >= c.from && md <= c.to : md >= c.from || md <= c.to));
 }
 
+/*
+ * Expanding a rule costs ~0.4 ms (rrule), and a page of 20 cards or a booklet of 500 entries asks
+ * again and again for the same few patterns (毎月第2水曜日, 毎週木曜日 …) from the same day. The
+ * answer depends only on the rule and the day, so it is remembered; the day in the key retires
+ * old answers, and the map is bounded.
+ */
+const memo = new Map<string, IsoDate[]>();
+const MEMO_MAX = 5000;
+
 /** The next `count` dates from `from` (inclusive), in Japan, skipping months outside `months`, holidays when closedOnHolidays, and closures. Empty when rrule is null. Never loops forever (cap the search at ~3 years). */
 export function nextOccurrences(rule: ScheduleRule, from: IsoDate, count: number): IsoDate[] {
+  const key = JSON.stringify([
+    from,
+    count,
+    rule.rrule,
+    rule.dtstart,
+    rule.months,
+    rule.closedOnHolidays,
+    rule.closures,
+  ]);
+  const known = memo.get(key);
+  if (known) return [...known];
+  const out = expand(rule, from, count);
+  if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value!);
+  memo.set(key, out);
+  return [...out];
+}
+
+function expand(rule: ScheduleRule, from: IsoDate, count: number): IsoDate[] {
   if (rule.rrule === null || count <= 0 || !isIsoDate(from)) return [];
   if (rule.dtstart !== null && !isIsoDate(rule.dtstart)) return [];
   let options: ReturnType<typeof RRule.parseString>;
