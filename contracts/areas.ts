@@ -26,6 +26,9 @@ export const Area = z
     townNames: z.array(z.string()).meta({ description: 'この地域に含まれる町丁の名前' }),
     hasBoundary: z.boolean(),
     sortOrder: z.number().int(),
+    /** わがまちこんなとこシート: the area's strengths (お宝) and what is worrying, in the SC's words. */
+    strengths: z.string().default(''),
+    concerns: z.string().default(''),
     version: z.number().int(),
     /** Whether the signed-in user may change this area (第2層 SC: only her own areas). */
     canEdit: z.boolean(),
@@ -64,6 +67,9 @@ const kana = z
   .regex(/^[\p{Script=Hiragana}ー・\s\d０-９]*$/u, 'ひらがなで入力してください')
   .meta({ title: 'よみがな' });
 
+/** A4 1枚のシートに収まる長さ。 */
+const sheetText = z.string().trim().max(600, '600文字以内で入力してください');
+
 export const AreaInput = z
   .object({
     name: z.string().trim().min(1).max(80).meta({ title: '名称' }),
@@ -84,6 +90,15 @@ export const AreaInput = z
       .default([])
       .meta({ title: '含まれる町丁' }),
     sortOrder: z.number().int().min(0).max(100000).default(0).meta({ title: '並び順' }),
+    // Left out = unchanged, so that a client that does not know these fields cannot erase them.
+    strengths: sheetText.optional().meta({
+      title: '地域のお宝（よいところ・強み）',
+      description: 'わがまちこんなとこシートに印刷し、公開します。地域について書き、個人が分かることは書きません。',
+    }),
+    concerns: sheetText.optional().meta({
+      title: '気になること',
+      description: 'わがまちこんなとこシートに印刷し、公開します。地域について書き、個人が分かることは書きません。',
+    }),
   })
   .refine((a) => a.validFromFy == null || a.validToFy == null || a.validToFy >= a.validFromFy, {
     path: ['validToFy'],

@@ -68,6 +68,8 @@ export function toArea(row: AreaRow, canEdit: boolean): Area {
     townNames: row.townNames,
     hasBoundary: row.boundary != null,
     sortOrder: row.sortOrder,
+    strengths: row.strengths,
+    concerns: row.concerns,
     version: row.version,
     canEdit,
   };
@@ -153,6 +155,28 @@ export async function listAreas(ctx: TenantContext, q: { fy?: number; all?: 'tru
       return { ...toArea(a, editable(a.id)), latest: snap ? toSnapshot(snap) : null };
     }),
   };
+}
+
+/**
+ * The latest statistics of one area (its own figures, or its children's summed), for public pages
+ * and printed matter. Population by area is published data, so this asks for no membership;
+ * callers pass an area of the tenant in `ctx`.
+ */
+export async function latestAreaSnapshot(ctx: TenantContext, id: string): Promise<Snapshot | null> {
+  const all = await tenantAreas(ctx);
+  const subtree = [...subtreeIds(all, [id])];
+  if (subtree.length === 0) return null;
+  const rows = await statRows(
+    ctx,
+    and(eq(areaStatistics.tenantId, ctx.tenantId), inArray(areaStatistics.areaId, subtree)),
+  );
+  const last = rollupStatistics(
+    all.filter((a) => subtree.includes(a.id)),
+    rows,
+  )
+    .get(id)
+    ?.at(-1);
+  return last ? toSnapshot(last) : null;
 }
 
 function findArea(all: AreaRow[], id: string): AreaRow {
@@ -244,6 +268,8 @@ const editable = (input: ParsedAreaInput) => ({
   validToFy: input.validToFy,
   townNames: [...new Set(input.townNames)],
   sortOrder: input.sortOrder,
+  ...(input.strengths === undefined ? {} : { strengths: input.strengths }),
+  ...(input.concerns === undefined ? {} : { concerns: input.concerns }),
 });
 
 export async function createArea(ctx: TenantContext, input: ParsedAreaInput): Promise<Area> {

@@ -130,6 +130,42 @@ describe('areas by 層', () => {
     });
     expect((await staff.get(`/api/t/${TENANT}/areas/${mineno.id}`)).body.area.name).toBe('峰野地区（改）');
   });
+
+  it('keeps the sheet’s お宝 and 気になること with the same version check, and a save without them keeps them', async () => {
+    const cur = (await staff.get(`/api/t/${TENANT}/areas/${central.id}`)).body.area;
+    const body = areaBody({ name: '中央圏域', layer: 2, parentId: rootId, kind: '日常生活圏域' });
+    const saved = await staff.patch(`/api/t/${TENANT}/areas/${central.id}`, {
+      ...body,
+      strengths: '朝市に人が集まる。\n商店街の声かけ。',
+      concerns: '坂道が多く、冬は外出が減る。',
+      version: cur.version,
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({
+      strengths: '朝市に人が集まる。\n商店街の声かけ。',
+      concerns: '坂道が多く、冬は外出が減る。',
+    });
+    const stale = await staff.patch(`/api/t/${TENANT}/areas/${central.id}`, {
+      ...body,
+      strengths: '',
+      version: cur.version,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.current.strengths).toBe('朝市に人が集まる。\n商店街の声かけ。');
+    const without = await staff.patch(`/api/t/${TENANT}/areas/${central.id}`, {
+      ...body,
+      version: saved.body.version,
+    });
+    expect(without.status).toBe(200);
+    expect(without.body.concerns).toBe('坂道が多く、冬は外出が減る。');
+    const tooLong = await staff.patch(`/api/t/${TENANT}/areas/${central.id}`, {
+      ...body,
+      concerns: 'あ'.repeat(601),
+      version: without.body.version,
+    });
+    expect(tooLong.status).toBe(422);
+    expect(JSON.stringify(tooLong.body.error)).toContain('600文字以内');
+  });
 });
 
 describe('a 第2層 SC', () => {

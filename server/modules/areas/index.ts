@@ -6,6 +6,7 @@ export {
   createArea,
   createRootArea,
   getArea,
+  latestAreaSnapshot,
   listAreas,
   loadTenantAreas,
   putAreaStatistics,

@@ -1,4 +1,4 @@
-import { MapPinned, Pencil, Plus, Table2 } from 'lucide-react';
+import { MapPinned, Pencil, Plus, Printer, Table2 } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { LAYER_LABELS, LAYER_SHORT } from '../../../domain/areas';
@@ -30,6 +30,9 @@ function validity(from: number | null, to: number | null): string {
 }
 
 type Panel = 'boundary' | 'statistics' | null;
+
+/** わがまちこんなとこシート (PDF), printed by the public portal. */
+const sheetUrl = (tenant: string, id: string) => `/t/${tenant}/prints/areas/${id}/sheet.pdf`;
 
 /** 地域の詳細: facts, 町丁, children, every snapshot (table first, chart second). */
 export function AreaDetailPage({ id }: { id: string }) {
@@ -80,32 +83,39 @@ export function AreaDetailPage({ id }: { id: string }) {
         }
         lead={area.kana || undefined}
         actions={
-          area.canEdit && (
-            <>
-              <Link className={buttonClass('secondary')} to={paths.areaEdit(scope.code, area.id)}>
-                <Pencil aria-hidden="true" size={18} />
-                編集
-              </Link>
-              <Button
-                variant="secondary"
-                aria-expanded={panel === 'boundary'}
-                aria-controls="area-panel"
-                onClick={() => toggle('boundary')}
-                icon={<MapPinned aria-hidden="true" size={18} />}
-              >
-                境界を取り込む
-              </Button>
-              <Button
-                variant="secondary"
-                aria-expanded={panel === 'statistics'}
-                aria-controls="area-panel"
-                onClick={() => toggle('statistics')}
-                icon={<Table2 aria-hidden="true" size={18} />}
-              >
-                人口を手入力
-              </Button>
-            </>
-          )
+          <>
+            {/* The sheet is a public PDF of the portal, outside the workspace's router. */}
+            <a className={buttonClass('secondary')} href={sheetUrl(scope.code, area.id)}>
+              <Printer aria-hidden="true" size={18} />
+              こんなとこシートを印刷
+            </a>
+            {area.canEdit && (
+              <>
+                <Link className={buttonClass('secondary')} to={paths.areaEdit(scope.code, area.id)}>
+                  <Pencil aria-hidden="true" size={18} />
+                  編集
+                </Link>
+                <Button
+                  variant="secondary"
+                  aria-expanded={panel === 'boundary'}
+                  aria-controls="area-panel"
+                  onClick={() => toggle('boundary')}
+                  icon={<MapPinned aria-hidden="true" size={18} />}
+                >
+                  境界を取り込む
+                </Button>
+                <Button
+                  variant="secondary"
+                  aria-expanded={panel === 'statistics'}
+                  aria-controls="area-panel"
+                  onClick={() => toggle('statistics')}
+                  icon={<Table2 aria-hidden="true" size={18} />}
+                >
+                  人口を手入力
+                </Button>
+              </>
+            )}
+          </>
         }
       />
 
@@ -137,6 +147,14 @@ export function AreaDetailPage({ id }: { id: string }) {
           <dd>{validity(area.validFromFy, area.validToFy)}</dd>
           <dt>境界</dt>
           <dd>{area.hasBoundary ? '取り込み済み' : 'まだありません'}</dd>
+          <dt>地域のお宝</dt>
+          <dd style={{ whiteSpace: 'pre-line' }}>
+            {area.strengths || <span className="muted">まだ書かれていません</span>}
+          </dd>
+          <dt>気になること</dt>
+          <dd style={{ whiteSpace: 'pre-line' }}>
+            {area.concerns || <span className="muted">まだ書かれていません</span>}
+          </dd>
           {latest && (
             <>
               <dt>高齢化率</dt>

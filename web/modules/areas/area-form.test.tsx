@@ -20,6 +20,8 @@ function area(overrides: Partial<Area>): Area {
     townNames: ['峰野', '川上'],
     hasBoundary: false,
     sortOrder: 2,
+    strengths: '',
+    concerns: '',
     version: 3,
     canEdit: true,
     ...overrides,
@@ -175,6 +177,8 @@ describe('inputFromValues', () => {
         validToFy: '',
         townNames: '南浜\r\n\n 港町 \n',
         sortOrder: '',
+        strengths: '朝市に人が集まる',
+        concerns: '',
       }),
     ).toEqual({
       name: '南部',
@@ -186,6 +190,8 @@ describe('inputFromValues', () => {
       validToFy: null,
       townNames: ['南浜', '港町'],
       sortOrder: 0,
+      strengths: '朝市に人が集まる',
+      concerns: '',
     });
   });
 });

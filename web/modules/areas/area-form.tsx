@@ -30,6 +30,8 @@ export interface AreaFormValues {
   validToFy: string;
   townNames: string;
   sortOrder: string;
+  strengths: string;
+  concerns: string;
 }
 
 const FORM = 'area';
@@ -43,6 +45,8 @@ const FIELD_NAMES = [
   'validToFy',
   'townNames',
   'sortOrder',
+  'strengths',
+  'concerns',
 ];
 const fieldId = fieldIdFor(FORM, FIELD_NAMES);
 
@@ -57,6 +61,8 @@ export function valuesFromArea(a: Area): AreaFormValues {
     validToFy: a.validToFy == null ? '' : String(a.validToFy),
     townNames: a.townNames.join('\n'),
     sortOrder: String(a.sortOrder),
+    strengths: a.strengths,
+    concerns: a.concerns,
   };
 }
 
@@ -79,6 +85,8 @@ export function inputFromValues(v: AreaFormValues) {
       .map((t) => t.trim())
       .filter(Boolean),
     sortOrder: v.sortOrder.trim() === '' ? 0 : num(v.sortOrder),
+    strengths: v.strengths,
+    concerns: v.concerns,
   };
 }
 
@@ -99,6 +107,8 @@ const FIELD_LABELS: Record<keyof AreaFormValues, string> = {
   validToFy: '使い終える年度',
   townNames: '含まれる町丁',
   sortOrder: '並び順',
+  strengths: '地域のお宝',
+  concerns: '気になること',
 };
 
 /** 地域の追加 (`/areas/new`, optionally `?parent=`). */
@@ -124,6 +134,8 @@ export function AreaNewPage({ parentId }: { parentId: string | null }) {
     validToFy: '',
     townNames: '',
     sortOrder: '0',
+    strengths: '',
+    concerns: '',
   };
   return (
     <>
@@ -405,6 +417,30 @@ function AreaForm({
         error={errorFor(errors, 'townNames')}
         rows={6}
       />
+      <fieldset className="fieldset">
+        <legend className="fieldset__legend">わがまちこんなとこシート</legend>
+        <p className="field__hint">
+          シートに印刷し、町の案内ページからも見られるようになります。地域について書き、個人が分かることは書かないでください（それぞれ600文字まで）。
+        </p>
+        <TextareaField
+          id={`${FORM}-strengths`}
+          label="地域のお宝（よいところ・強み）"
+          hint="人・場所・活動・つながりなど、この地域のよいところ。"
+          value={values.strengths}
+          onChange={set('strengths')}
+          error={errorFor(errors, 'strengths')}
+          rows={4}
+        />
+        <TextareaField
+          id={`${FORM}-concerns`}
+          label="気になること"
+          hint="暮らしの中で気になること、足りないと感じること。"
+          value={values.concerns}
+          onChange={set('concerns')}
+          error={errorFor(errors, 'concerns')}
+          rows={4}
+        />
+      </fieldset>
       <div className="button-row">
         <Button type="submit" busy={mutation.isPending} busyLabel="保存しています…">
           {area ? '変更を保存する' : '追加する'}

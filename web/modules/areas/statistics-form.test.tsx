@@ -16,6 +16,8 @@ const area: Area = {
   townNames: [],
   hasBoundary: false,
   sortOrder: 0,
+  strengths: '',
+  concerns: '',
   version: 1,
   canEdit: true,
 };
