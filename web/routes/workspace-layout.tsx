@@ -121,6 +121,12 @@ export function WorkspaceLayout() {
         footer={
           <p>
             ささえあい — 生活支援体制整備事業のための作業基盤 ・ <a href="/api/docs">API リファレンス</a>
+            {scope && (
+              <>
+                {' ・ '}
+                <a href={`/t/${scope.code}`}>住民向けの公開ページ</a>
+              </>
+            )}
           </p>
         }
       >

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { CircleCheck, History, Pencil, Phone as PhoneIcon } from 'lucide-react';
+import { CircleCheck, Globe, History, Pencil, Phone as PhoneIcon } from 'lucide-react';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { type Resource, verifyResource } from '../../../contracts/resources';
@@ -79,6 +79,12 @@ export function ResourceDetailPage({ id }: { id: string }) {
               <History aria-hidden="true" size={18} />
               履歴
             </Link>
+            {(r.status === 'active' || r.status === 'temporarily closed') && (
+              <a className={buttonClass('secondary')} href={`/t/${scope.code}/r/${r.id}`}>
+                <Globe aria-hidden="true" size={18} />
+                公開ページ
+              </a>
+            )}
           </>
         }
       />
