@@ -76,7 +76,7 @@ it('a resident finds a salon on a Thursday in her 地区 without JavaScript, ope
   await page.getByLabel('どこで（地区）').selectOption({ label: '南浜地区' });
   await page.getByRole('radio', { name: '木曜日' }).check();
   await page.getByRole('button', { name: 'さがす' }).click();
-  await expect.poll(() => page.locator('h1').textContent()).toBe('南浜地区・集う・木曜日のさがした結果');
+  await expect.poll(() => page.locator('h1').textContent()).toBe('南浜地区・集う・木曜日でさがした結果');
   const cards = page.locator('.card');
   expect(await cards.count()).toBeGreaterThan(0);
   for (const text of await cards.locator('dd').allTextContents()) expect(text).not.toContain('undefined');

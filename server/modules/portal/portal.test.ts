@@ -153,7 +153,7 @@ describe('portal pages', () => {
 
   it('an address or 町名 typed instead of picking an area finds the 地区', async () => {
     const res = await get(`/t/${T}/search?place=${encodeURIComponent('高松市本町3丁目')}`);
-    expect(res.text).toContain('<h1>本町地区のさがした結果</h1>');
+    expect(res.text).toContain('<h1>本町地区でさがした結果</h1>');
     expect(titles(res.text)).toEqual(['本町いきいきサロン']);
     const unknown = await get(`/t/${T}/search?place=${encodeURIComponent('どこにもない町')}`);
     expect(unknown.status).toBe(200);

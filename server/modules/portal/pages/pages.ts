@@ -104,7 +104,7 @@ function searchTitle(dir: PublicDirectory, v: SearchView): string {
   if (v.q.when === 'this-week') parts.push('今週');
   else if (v.q.when !== undefined) parts.push(`${KANJI_DAYS[Number(v.q.when)]}曜日`);
   if (v.q.free) parts.push('無料');
-  return parts.length ? `${parts.join('・')}のさがした結果` : 'さがす';
+  return parts.length ? `${parts.join('・')}でさがした結果` : 'さがす';
 }
 
 export function searchPage(dir: PublicDirectory, v: SearchView): Html {
