@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from './dates';
-import { calendarPlan, feedRrule, isJapaneseHoliday, rruleDates } from './opendata-ics';
+import { calendarPlan, calendarSkip, feedRrule, isJapaneseHoliday, rruleDates } from './opendata-ics';
 import { buildRule, nextOccurrences, parseJapaneseSchedule, type ScheduleRule } from './schedule';
 
 const FROM = '2026-11-24';
@@ -107,5 +107,15 @@ describe('calendarPlan', () => {
     const rule = { ...parseJapaneseSchedule('毎週火曜日'), closesAt: '08:00' };
     const r = calendarPlan(rule, FROM);
     expect(r.ok && [r.plan.opensAt, r.plan.closesAt]).toEqual([null, null]);
+  });
+});
+
+describe('calendarSkip', () => {
+  it('agrees with calendarPlan', () => {
+    for (const text of ['毎月第2水曜日 10時～12時', '天気のよい日の午後（不定期）', '月2回 金曜日', '隔週水曜日', '毎日']) {
+      const rule = parseJapaneseSchedule(text);
+      const plan = calendarPlan(rule, FROM);
+      expect(calendarSkip(rule, FROM), text).toBe(plan.ok ? null : plan.skip);
+    }
   });
 });

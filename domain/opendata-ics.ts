@@ -72,14 +72,17 @@ export function feedRrule(rule: FeedRule): string | null {
   return `${formatRrule(shape)}${months ? `;BYMONTH=${[...months].sort((a, b) => a - b).join(',')}` : ''}`;
 }
 
+function recurrence(rruleText: string, start: IsoDate) {
+  return new RRule({ ...RRule.parseString(rruleText), dtstart: utc(start), tzid: null });
+}
+
 /**
  * Dates the feed's RRULE alone gives from `start` up to `until` (both inclusive), before EXDATE:
  * what a calendar app computes from RRULE + DTSTART.
  */
 export function rruleDates(rruleText: string, start: IsoDate, until: IsoDate): IsoDate[] {
-  const options = RRule.parseString(rruleText);
   const out: IsoDate[] = [];
-  new RRule({ ...options, dtstart: utc(start), tzid: null }).between(utc(start), utc(until), true, (d) => {
+  recurrence(rruleText, start).between(utc(start), utc(until), true, (d) => {
     out.push(iso(d));
     return true;
   });
@@ -87,37 +90,49 @@ export function rruleDates(rruleText: string, start: IsoDate, until: IsoDate): I
 }
 
 /**
- * The recurrence a calendar feed writes for one rule, seen from `from` (today in Japan). Rules whose
- * dates are not known (no RRULE, 要確認, 隔週 without a first date, a rule outside the subset Sasaeai
- * writes) are skipped: a wrong date in someone's calendar is worse than none.
+ * Why a rule cannot go into a calendar, or null when it can. Rules whose dates are not known (no
+ * RRULE, 要確認, 隔週 without a first date, a rule outside the subset Sasaeai writes) are left out: a
+ * wrong date in someone's calendar is worse than none. Cheap enough to count events for a page.
  */
+export function calendarSkip(rule: FeedRule, from: IsoDate): CalendarSkip | null {
+  if (!isIsoDate(from)) throw new RangeError(`Not an ISO calendar date: "${from}"`);
+  if (rule.rrule === null) return 'no-rule';
+  if (rule.needsReview) return 'needs-review';
+  const text = feedRrule(rule);
+  if (text === null) return 'unsupported-rule';
+  if (rule.dtstart !== null && !isIsoDate(rule.dtstart)) return 'unsupported-rule';
+  // Without a first date the phase of 隔週 is unknown (nextOccurrences gives nothing either).
+  if ((parseRrule(text)?.interval ?? 1) > 1 && rule.dtstart === null) return 'needs-review';
+  if (nextOccurrences(rule as ScheduleRule, from, 1).length === 0) return 'no-dates';
+  return null;
+}
+
+/** The recurrence a calendar feed writes for one rule, seen from `from` (today in Japan). */
 export function calendarPlan(
   rule: FeedRule,
   from: IsoDate,
   horizonDays = EXDATE_HORIZON_DAYS,
 ): CalendarPlanResult {
-  if (!isIsoDate(from)) throw new RangeError(`Not an ISO calendar date: "${from}"`);
-  if (rule.rrule === null) return { ok: false, skip: 'no-rule' };
-  if (rule.needsReview) return { ok: false, skip: 'needs-review' };
-  const text = feedRrule(rule);
-  if (text === null) return { ok: false, skip: 'unsupported-rule' };
-  if (rule.dtstart !== null && !isIsoDate(rule.dtstart)) return { ok: false, skip: 'unsupported-rule' };
-  // Without a first date the phase of 隔週 is unknown (nextOccurrences gives nothing either).
-  if ((parseRrule(text)?.interval ?? 1) > 1 && rule.dtstart === null)
-    return { ok: false, skip: 'needs-review' };
-  if (nextOccurrences(rule as ScheduleRule, from, 1).length === 0) return { ok: false, skip: 'no-dates' };
+  const skip = calendarSkip(rule, from);
+  if (skip !== null) return { ok: false, skip };
+  const text = feedRrule(rule)!;
 
   // DTSTART must itself be a date of the rule, or RFC 5545 counts it as one extra occurrence. Starting
   // from the series' own first date keeps the phase of 隔週・隔月 rules.
   const anchor = rule.dtstart ?? from;
   const begin = anchor > from ? anchor : from;
-  const first = rruleDates(text, anchor, addDays(begin, SEARCH_DAYS)).find((d) => d >= begin);
-  if (first === undefined) return { ok: false, skip: 'no-dates' };
+  const after = recurrence(text, anchor).after(utc(begin), true);
+  const first = after ? iso(after) : undefined;
+  if (first === undefined || first > addDays(begin, SEARCH_DAYS)) return { ok: false, skip: 'no-dates' };
 
   const until = addDays(from, horizonDays);
-  const exdates = rruleDates(text, first, until).filter(
-    (d) => (rule.closedOnHolidays && isJapaneseHoliday(d)) || inClosure(d, rule.closures),
-  );
+  // Expanding a year of dates is the slow part; most rules have nothing to exclude.
+  const exdates =
+    rule.closedOnHolidays || rule.closures.length > 0
+      ? rruleDates(text, first, until).filter(
+          (d) => (rule.closedOnHolidays && isJapaneseHoliday(d)) || inClosure(d, rule.closures),
+        )
+      : [];
   const opensAt = rule.opensAt;
   return {
     ok: true,
