@@ -112,7 +112,13 @@ describe('calendarPlan', () => {
 
 describe('calendarSkip', () => {
   it('agrees with calendarPlan', () => {
-    for (const text of ['毎月第2水曜日 10時～12時', '天気のよい日の午後（不定期）', '月2回 金曜日', '隔週水曜日', '毎日']) {
+    for (const text of [
+      '毎月第2水曜日 10時～12時',
+      '天気のよい日の午後（不定期）',
+      '月2回 金曜日',
+      '隔週水曜日',
+      '毎日',
+    ]) {
       const rule = parseJapaneseSchedule(text);
       const plan = calendarPlan(rule, FROM);
       expect(calendarSkip(rule, FROM), text).toBe(plan.ok ? null : plan.skip);
