@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OPEN_DATA_LICENCES } from '../domain/opendata-licence';
 import { endpoint, IsoDateTime, TenantCode, TenantParams, Version } from './http';
 
 const tag = 'tenants';
@@ -14,6 +15,12 @@ export const Tenant = z
       .nullable()
       .meta({ description: '介護保険 保険者番号（団体コードとは別の番号）' }),
     fictional: z.boolean().meta({ description: 'デモ用の架空の町' }),
+    openDataLicence: z
+      .string()
+      .meta({ description: '公開ページとオープンデータ（CSV・GeoJSON・HSDS・カレンダー）のライセンス' }),
+    portalContact: z
+      .string()
+      .meta({ description: '公開ページの下に出す問い合わせ先（空のときは一般的な案内）' }),
     version: z.number().int(),
   })
   .meta({ id: 'Tenant' });
@@ -84,14 +91,38 @@ export const getTenant = endpoint({
   response: Tenant,
 });
 
+export const OpenDataLicenceInput = z.enum(OPEN_DATA_LICENCES).meta({
+  title: 'オープンデータのライセンス',
+  description: 'CC BY 4.0、PDL1.0（公共データ利用規約）、CC0 1.0',
+});
+
+export const PortalContactInput = z
+  .string()
+  .trim()
+  .max(200)
+  .regex(/^[^\r\n]*$/, '1行で入力してください')
+  .meta({
+    title: '公開ページの問い合わせ先',
+    description: '住民向けのページと便利帳の下に出ます。空にすると一般的な案内を出します。',
+    example: '生活支援コーディネーター（社会福祉協議会）電話 087-000-0000（平日9時〜17時）',
+  });
+
+export const UpdateTenantInput = z.object({
+  insurerNumber: InsurerNumberInput.nullable().optional(),
+  openDataLicence: OpenDataLicenceInput.optional(),
+  portalContact: PortalContactInput.optional(),
+  version: Version,
+});
+
 export const updateTenant = endpoint({
   method: 'patch',
   path: '/api/t/{tenant}',
-  summary: '団体の設定（保険者番号など）を変更する',
+  summary: '団体の設定（保険者番号、オープンデータのライセンス、公開ページの問い合わせ先）を変更する',
+  description: '保険者職員のみ。送った項目だけを変えます。',
   tag,
   access: 'tenant',
   params: TenantParams,
-  body: z.object({ insurerNumber: InsurerNumberInput.nullable(), version: Version }),
+  body: UpdateTenantInput,
   response: Tenant,
 });
 

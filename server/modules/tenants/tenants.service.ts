@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { listAuditLog, Tenant } from '../../../contracts/tenants';
 import { normalizeInsurerNumber } from '../../../domain/insurer-number';
 import { normalizeLocalGovCode } from '../../../domain/local-gov-code';
+import { isOpenDataLicence } from '../../../domain/opendata-licence';
 import { isSuper } from '../../core/access';
 import { recordAudit } from '../../core/audit';
 import { auditLog } from '../../core/audit.tables';
@@ -22,6 +23,8 @@ const toTenant = (r: TenantRow): Tenant => ({
   prefecture: r.prefecture,
   insurerNumber: r.insurerNumber,
   fictional: r.fictional,
+  openDataLicence: r.openDataLicence,
+  portalContact: r.portalContact,
   version: r.version,
 });
 
@@ -143,25 +146,42 @@ export async function getTenant(ctx: TenantContext): Promise<Tenant> {
   return toTenant(row);
 }
 
-export async function updateTenant(
-  ctx: TenantContext,
-  input: { insurerNumber: string | null; version: number },
-): Promise<Tenant> {
+export interface TenantSettings {
+  insurerNumber?: string | null;
+  openDataLicence?: string;
+  portalContact?: string;
+  version: number;
+}
+
+/**
+ * Changes the settings that were sent (the others stay as they are), 保険者職員 only, with the
+ * version check. The audit entry names each changed setting with its old and new value.
+ */
+export async function updateTenant(ctx: TenantContext, input: TenantSettings): Promise<Tenant> {
   tenantsPolicy.administer(ctx);
-  const insurerNumber = checkInsurerNumber(input.insurerNumber);
+  const next: Partial<Pick<TenantRow, 'insurerNumber' | 'openDataLicence' | 'portalContact'>> = {};
+  if (input.insurerNumber !== undefined) next.insurerNumber = checkInsurerNumber(input.insurerNumber);
+  if (input.openDataLicence !== undefined) {
+    if (!isOpenDataLicence(input.openDataLicence)) {
+      throw fieldError('openDataLicence', 'オープンデータのライセンス：一覧から選んでください。');
+    }
+    next.openDataLicence = input.openDataLicence;
+  }
+  if (input.portalContact !== undefined) next.portalContact = input.portalContact.trim();
   return inTransaction(ctx, async (tx) => {
+    const before = await getTenant(tx);
     const [row] = await tx.db
       .update(tenants)
-      .set({ insurerNumber, version: input.version + 1, updatedAt: tx.now() })
+      .set({ ...next, version: input.version + 1, updatedAt: tx.now() })
       .where(and(eq(tenants.code, tx.tenantId), eq(tenants.version, input.version)))
       .returning();
-    if (!row) throw conflict(await getTenant(tx));
-    await recordAudit(tx, {
-      entity: 'tenant',
-      entityId: tx.tenantId,
-      action: 'update',
-      detail: { insurerNumber },
-    });
+    if (!row) throw conflict(before);
+    const changed = Object.fromEntries(
+      (Object.keys(next) as (keyof typeof next)[])
+        .filter((k) => before[k] !== row[k])
+        .map((k) => [k, { from: before[k], to: row[k] }]),
+    );
+    await recordAudit(tx, { entity: 'tenant', entityId: tx.tenantId, action: 'update', detail: changed });
     return toTenant(row);
   });
 }

@@ -79,6 +79,62 @@ describe('tenant settings', () => {
     );
   });
 
+  it('保険者職員 choose the open-data licence and the contact shown on public pages', async () => {
+    const staff = t.client();
+    await staff.login((await t.f.buildUser({ tenant: '372013', role: 'insurer_staff' })).email);
+    const cur = await staff.get('/api/t/372013');
+    expect(cur.body).toMatchObject({ openDataLicence: 'CC BY 4.0', portalContact: '' });
+    const contact = '生活支援コーディネーター（高松市社会福祉協議会）電話 087-000-0000';
+    const ok = await staff.patch('/api/t/372013', {
+      openDataLicence: 'PDL1.0',
+      portalContact: `  ${contact} `,
+      version: cur.body.version,
+    });
+    expect(ok.status).toBe(200);
+    // Only what was sent changes.
+    expect(ok.body).toMatchObject({
+      openDataLicence: 'PDL1.0',
+      portalContact: contact,
+      insurerNumber: cur.body.insurerNumber,
+    });
+    const audit = await staff.get('/api/t/372013/audit-log?entity=tenant');
+    expect(audit.body.entries[0].detail).toEqual({
+      openDataLicence: { from: 'CC BY 4.0', to: 'PDL1.0' },
+      portalContact: { from: '', to: contact },
+    });
+
+    // Residents see both on the public pages.
+    const page = await t.client().get('/t/372013/downloads');
+    expect(page.body).toContain(contact);
+    expect(page.body).toContain('https://www.digital.go.jp/resources/open_data/public_data_license_v1.0');
+
+    const bad = await staff.patch('/api/t/372013', {
+      openDataLicence: 'GPL',
+      portalContact: '1行目\n2行目',
+      version: ok.body.version,
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual([
+      'openDataLicence',
+      'portalContact',
+    ]);
+    const long = await staff.patch('/api/t/372013', {
+      portalContact: 'あ'.repeat(201),
+      version: ok.body.version,
+    });
+    expect(long.status).toBe(422);
+    expect(long.body.error.fields[0].message).toContain('公開ページの問い合わせ先');
+
+    const sc1 = t.client();
+    await sc1.login((await t.f.buildUser({ tenant: '372013', role: 'sc1' })).email);
+    expect((await sc1.patch('/api/t/372013', { portalContact: '', version: ok.body.version })).status).toBe(
+      403,
+    );
+    const cleared = await staff.patch('/api/t/372013', { portalContact: '', version: ok.body.version });
+    expect(cleared.body.portalContact).toBe('');
+    expect((await t.client().get('/t/372013/downloads')).body).not.toContain(contact);
+  });
+
   it('each user sees only their own tenants; system administrators see all', async () => {
     const staff = t.client();
     await staff.login((await t.f.buildUser({ tenant: '122190', role: 'sc1' })).email);
