@@ -16,7 +16,7 @@ import {
   setAreaBoundary,
 } from '../../modules/areas';
 import { createOrganization, loadWorld, saveResource } from '../../modules/resources';
-import { createFictionalTenant } from '../../modules/tenants';
+import { createFictionalTenant, updateTenant } from '../../modules/tenants';
 import { DEMO_ACCOUNT_SPECS, DEMO_PASSWORD, DEMO_TENANT } from './demo-accounts';
 import { boxPolygon, demoBoxes, demoResources } from './demo-resources';
 
@@ -183,6 +183,10 @@ export function demoPopulationCsv(snapshot: number, asOf = DEMO_SNAPSHOTS[snapsh
 
 const seedActor = { kind: 'system' as const, label: 'seed' as const };
 
+/** The foot of the demo town's public pages: the 社協 number its resources already give. */
+export const DEMO_PORTAL_CONTACT =
+  '生活支援コーディネーター（ささえ町社会福祉協議会）電話 0126-50-1111（平日 9時〜17時）';
+
 /**
  * Loads the demo town unless it is already there. Returns whether it seeded. Safe to call on every
  * start in demo mode.
@@ -192,8 +196,9 @@ export async function seedDemoTown(database: Database, now: () => Date = () => n
   const [existing] = await database.db.select().from(tenants).where(eq(tenants.code, DEMO_TENANT.code));
   if (existing) return false;
 
-  await createFictionalTenant(base, DEMO_TENANT);
+  const tenant = await createFictionalTenant(base, DEMO_TENANT);
   const ctx: TenantContext = { ...base, tenantId: DEMO_TENANT.code };
+  await updateTenant(ctx, { portalContact: DEMO_PORTAL_CONTACT, version: tenant.version });
   const root = (await loadTenantAreas(ctx)).find((a) => a.layer === 1)!;
   const regionIds = new Map<string, string>();
   const boxes = demoBoxes(DEMO_REGIONS);

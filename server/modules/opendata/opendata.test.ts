@@ -6,7 +6,7 @@ import { EVENT_COLUMNS, FACILITY_COLUMNS } from '../../../domain/opendata-csv';
 import { nextOccurrences } from '../../../domain/schedule';
 import { createTestApp, type TestApp, type TestClient } from '../../core/testing/test-app';
 import { DEMO_PASSWORD, DEMO_TENANT } from '../../db/seed/demo-accounts';
-import { seedDemoTown } from '../../db/seed/demo-town';
+import { DEMO_PORTAL_CONTACT, seedDemoTown } from '../../db/seed/demo-town';
 
 /*
  * What residents and data users get from the demo town ささえ町: calendars that land on the right
@@ -410,6 +410,8 @@ describe('downloads page', () => {
     const { rows } = await excelCsv(`/t/${T}/downloads/events.csv`);
     expect(page).toContain(`${rows.length - 1}行`);
     expect(page).not.toContain('<script');
+    // The demo town's contact at the foot of the page (set by the seed).
+    expect(page).toContain(DEMO_PORTAL_CONTACT);
   });
 });
 
