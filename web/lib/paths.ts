@@ -18,6 +18,7 @@ export const paths = {
   organizations: (tenant: string) => `/t/${tenant}/organizations`,
   members: (tenant: string) => `/t/${tenant}/members`,
   audit: (tenant: string) => `/t/${tenant}/audit`,
+  settings: (tenant: string) => `/t/${tenant}/settings`,
   account: () => '/account',
   tenantNew: () => '/tenants/new',
   login: (next?: string) => `/login${next ? `?next=${encodeURIComponent(next)}` : ''}`,

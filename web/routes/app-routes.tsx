@@ -20,6 +20,7 @@ import { ResourcesRoute } from './resources';
 import { ResourcesImportRoute } from './resources-import';
 import { ResourcesReviewRoute } from './resources-review';
 import { ResourcesTaxonomyRoute } from './resources-taxonomy';
+import { SettingsRoute } from './settings';
 import { StartRoute } from './start';
 import { TenantNewRoute } from './tenant-new';
 import { WorkspaceLayout } from './workspace-layout';
@@ -52,6 +53,7 @@ export function AppRoutes() {
           <Route path="organizations" element={<OrganizationsRoute />} />
           <Route path="members" element={<MembersRoute />} />
           <Route path="audit" element={<AuditRoute />} />
+          <Route path="settings" element={<SettingsRoute />} />
           <Route path="*" element={<NotFoundRoute />} />
         </Route>
         <Route path="*" element={<NotFoundRoute />} />

@@ -24,7 +24,7 @@ const labels = (u: SessionUser, s: TenantScope | null) =>
   visibleEntries(navContext(u, s)).map((e) => e.entry.label);
 
 describe('navigation registry', () => {
-  it('shows 保険者職員 everything of the tenant, including 操作記録', () => {
+  it('shows 保険者職員 everything of the tenant, including 操作記録 and 団体の設定', () => {
     expect(labels(user(), scope('insurer_staff'))).toEqual([
       'ホーム',
       '地域と人口',
@@ -34,6 +34,7 @@ describe('navigation registry', () => {
       '資源の取り込み',
       '利用者',
       '操作記録',
+      '団体の設定',
     ]);
     expect(visibleEntries(navContext(user(), scope('insurer_staff')))[1]!.to).toBe('/t/019992/areas');
   });
@@ -67,5 +68,6 @@ describe('navigation registry', () => {
   it('gives a system administrator 団体の登録, even without any tenant', () => {
     expect(labels(user(true), null)).toEqual(['団体の登録']);
     expect(labels(user(true), scope(null, true))).toContain('操作記録');
+    expect(labels(user(true), scope(null, true))).toContain('団体の設定');
   });
 });

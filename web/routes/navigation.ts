@@ -7,6 +7,7 @@ import {
   House,
   type LucideIcon,
   MapPinned,
+  Settings,
   Sprout,
   Users,
 } from 'lucide-react';
@@ -59,6 +60,12 @@ export const NAV_ENTRIES: NavEntry[] = [
     label: '操作記録',
     icon: History,
     to: inTenant(paths.audit),
+    visible: (ctx) => Boolean(ctx.can?.readAudit),
+  },
+  {
+    label: '団体の設定',
+    icon: Settings,
+    to: inTenant(paths.settings),
     visible: (ctx) => Boolean(ctx.can?.readAudit),
   },
   {

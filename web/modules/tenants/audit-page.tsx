@@ -58,6 +58,8 @@ const DETAIL_KEYS: Record<string, string> = {
   validFromFy: '使い始める年度',
   validToFy: '使い終える年度',
   insurerNumber: '保険者番号',
+  openDataLicence: 'オープンデータのライセンス',
+  portalContact: '公開ページの問い合わせ先',
 };
 
 function show(key: string, value: unknown): string {

@@ -1,0 +1,6 @@
+import { SettingsPage } from '../modules/tenants';
+
+/** /app/t/:tenant/settings */
+export function SettingsRoute() {
+  return <SettingsPage />;
+}
