@@ -196,8 +196,9 @@ function SettingsForm({ tenant }: { tenant: Tenant }) {
           <option value={values.openDataLicence}>{values.openDataLicence}（選び直してください）</option>
         )}
         {OPEN_DATA_LICENCES.map((l) => (
+          // The short code first, so that a narrow select still shows which one it is.
           <option key={l} value={l}>
-            {licenceInfo(l).title}
+            {`${l}：${licenceInfo(l).title}`}
           </option>
         ))}
       </SelectField>
