@@ -68,7 +68,7 @@ const kana = z
   .meta({ title: 'よみがな' });
 
 /** A4 1枚のシートに収まる長さ。 */
-const sheetText = z.string().trim().max(600, '600文字以内で入力してください');
+const sheetText = z.string().trim().max(400, '400文字以内で入力してください');
 
 export const AreaInput = z
   .object({
@@ -93,11 +93,13 @@ export const AreaInput = z
     // Left out = unchanged, so that a client that does not know these fields cannot erase them.
     strengths: sheetText.optional().meta({
       title: '地域のお宝（よいところ・強み）',
-      description: 'わがまちこんなとこシートに印刷し、公開します。地域について書き、個人が分かることは書きません。',
+      description:
+        'わがまちこんなとこシートに印刷し、公開します。地域について書き、個人が分かることは書きません。',
     }),
     concerns: sheetText.optional().meta({
       title: '気になること',
-      description: 'わがまちこんなとこシートに印刷し、公開します。地域について書き、個人が分かることは書きません。',
+      description:
+        'わがまちこんなとこシートに印刷し、公開します。地域について書き、個人が分かることは書きません。',
     }),
   })
   .refine((a) => a.validFromFy == null || a.validToFy == null || a.validToFy >= a.validFromFy, {

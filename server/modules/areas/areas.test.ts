@@ -160,11 +160,11 @@ describe('areas by 層', () => {
     expect(without.body.concerns).toBe('坂道が多く、冬は外出が減る。');
     const tooLong = await staff.patch(`/api/t/${TENANT}/areas/${central.id}`, {
       ...body,
-      concerns: 'あ'.repeat(601),
+      concerns: 'あ'.repeat(401),
       version: without.body.version,
     });
     expect(tooLong.status).toBe(422);
-    expect(JSON.stringify(tooLong.body.error)).toContain('600文字以内');
+    expect(JSON.stringify(tooLong.body.error)).toContain('400文字以内');
   });
 });
 

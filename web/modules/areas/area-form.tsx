@@ -420,7 +420,7 @@ function AreaForm({
       <fieldset className="fieldset">
         <legend className="fieldset__legend">わがまちこんなとこシート</legend>
         <p className="field__hint">
-          シートに印刷し、町の案内ページからも見られるようになります。地域について書き、個人が分かることは書かないでください（それぞれ600文字まで）。
+          シートに印刷し、町の案内ページからも見られるようになります。地域について書き、個人が分かることは書かないでください（それぞれ400文字まで）。
         </p>
         <TextareaField
           id={`${FORM}-strengths`}
