@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import {
@@ -146,5 +149,76 @@ it('an area page and unknown addresses are friendly', async () => {
   expect(res?.status()).toBe(404);
   expect(await page.locator('h1').textContent()).toBe('ページが見つかりません');
   await inspectPublic(page, 'not-found');
+  await page.close();
+});
+
+/** The text of a PDF as poppler reads it (installed by .ci/run; its absence fails the journey). */
+function pdfText(file: string): string {
+  const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0)
+    throw new Error(`pdftotext が使えません（apt-get install poppler-utils）: ${r.error ?? r.stderr}`);
+  return r.stdout;
+}
+
+it('a ケアマネ downloads the 生活便利帳 of one 圏域 from her office PC', async () => {
+  const context = await browser.newContext({
+    baseURL: inject('baseUrl'),
+    locale: 'ja-JP',
+    viewport: DESKTOP,
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  await page.goto(`/t/${T}`);
+  await page
+    .getByRole('navigation', { name: 'サイト内のご案内' })
+    .getByRole('link', { name: '便利帳・カレンダー' })
+    .click();
+  await inspectPublic(page, 'prints');
+  await page.locator('#booklet-area').selectOption({ label: '北部圏域（圏域全体）' });
+  await page.getByRole('radio', { name: /^A4/ }).check();
+  await page.getByRole('button', { name: '生活便利帳を作る' }).click();
+  // The progress page refreshes itself until the file is ready.
+  const link = page.getByRole('link', { name: 'PDFをダウンロードする' });
+  await link.waitFor({ timeout: 60_000 });
+  await inspectPublic(page, 'booklet-ready');
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  expect(download.suggestedFilename()).toBe('生活便利帳_ささえ町_北部圏域_A4.pdf');
+  const file = `${ARTIFACTS}portal-booklet-north.pdf`;
+  await download.saveAs(file);
+  expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+  const text = pdfText(file);
+  expect(text).toContain('生活便利帳');
+  expect(text).toContain('北部圏域');
+  expect(text).toMatch(/令和\d+年度/);
+  expect(text).toContain('さくいん');
+  // Only what concerns the 圏域: a 南部圏域 salon is not in it.
+  expect(text).not.toContain('南浜ふれあいサロン');
+  await context.close();
+});
+
+it('an SC subscribes to her 地区’s calendar feed, and the file parses', async () => {
+  const page = await noScript.newPage();
+  await page.goto(`/t/${T}`);
+  await page
+    .getByRole('navigation', { name: 'サイト内のご案内' })
+    .getByRole('link', { name: 'データの利用' })
+    .click();
+  await inspectPublic(page, 'downloads');
+  const feed = page.locator('a[href$=".ics"]').filter({ hasText: /ファイル/ });
+  const hrefs = await feed.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  expect(hrefs.length).toBeGreaterThan(3);
+  const res = await page.request.get(hrefs[0]!);
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toContain('text/calendar');
+  const calendar = new ICAL.Component(ICAL.parse(await res.text()));
+  expect(String(calendar.getFirstPropertyValue('x-wr-timezone'))).toBe('Asia/Tokyo');
+  const events = calendar.getAllSubcomponents('vevent');
+  expect(events.length).toBeGreaterThan(0);
+  const event = new ICAL.Event(events[0]!);
+  expect(event.summary.length).toBeGreaterThan(0);
+  expect(event.isRecurring()).toBe(true);
+  // The next occurrence is in the future, in Japanese time.
+  const next = event.iterator().next();
+  expect(next.zone.tzid === 'Asia/Tokyo' || event.startDate.isDate).toBe(true);
   await page.close();
 });
