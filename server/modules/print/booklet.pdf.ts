@@ -116,7 +116,15 @@ export function bookletDocument(
     content: [
       cover(data, t, bodyHeight),
       contents(data, t, bodyWidth),
-      ...sections,
+      ...(sections.length > 0
+        ? sections
+        : [
+            {
+              text: 'この地域で載せられる活動やサービスは、まだありません。',
+              fontSize: t.title,
+              margin: [0, 40, 0, 0],
+            },
+          ]),
       index(data, t, bodyWidth),
       colophon(data, t),
     ] as Content,

@@ -171,7 +171,7 @@ export function sheetDocument(data: SheetData): { doc: TDocumentDefinitions; pag
     : { text: '人口の数字はまだ登録されていません。', fontSize: 10, color: PALETTE.muted };
 
   const mapWidth = 250;
-  const mapHeight = mapHeightFor(data.boundary, mapWidth, 110, 200);
+  const mapHeight = data.boundary ? mapHeightFor(data.boundary, mapWidth, 110, 170) : 130;
   const map = areaMapSvg({
     boundary: data.boundary,
     inner: data.inner,
