@@ -1,4 +1,4 @@
-import { LAYER_SHORT, type Layer } from '../../../domain/areas';
+import { LAYER_SHORT } from '../../../domain/areas';
 import { addMonthsTo, formatYearMonth, monthLabel, monthOf } from '../../../domain/print-calendar';
 import type { AreaRow } from '../areas';
 import { type Html, html, page, raw } from '../portal';
@@ -70,9 +70,17 @@ export function printsPage(dir: PublicDirectory, form: FormState = EMPTY_FORM, n
   const whole = wholeTownName(t.name);
   const errors = Object.values(form.errors).filter(Boolean);
   const next = formatYearMonth(addMonthsTo(monthOf(dir.today), 1));
-  const sheetAreas = [
-    ...dir.currentAreas.filter((a) => a.layer === 1),
-    ...areaGroups(dir).flatMap((g) => [...(g.head ? [g.head] : []), ...g.members]),
+  // One button per area (44 px targets), under the 圏域 they belong to.
+  const root = dir.currentAreas.find((a) => a.layer === 1);
+  const sheetGroups = [
+    ...(root ? [{ title: whole, areas: [{ id: root.id, label: whole }] }] : []),
+    ...areaGroups(dir).map((g) => ({
+      title: g.head ? `${g.head.name}（${LAYER_SHORT[2]}）` : `地区（${LAYER_SHORT[3]}）`,
+      areas: [
+        ...(g.head ? [{ id: g.head.id, label: `${g.head.name}の全体` }] : []),
+        ...g.members.map((m) => ({ id: m.id, label: m.name })),
+      ],
+    })),
   ];
   return page({
     tenant: t,
@@ -139,15 +147,20 @@ ${
 <section aria-labelledby="sheet-title">
 <h2 id="sheet-title">わがまちこんなとこシート</h2>
 <p>地域ごとに、人口のようす、活動やサービスの数、地図、地域のよいところ（お宝）と気になることを1枚（A4）にまとめたものです。地域の話し合いにお使いください。</p>
-<ul>
-${sheetAreas.map(
-  (a) =>
-    html`<li><a href="${printUrl.sheet(t.code, a.id)}">${a.layer === 1 ? whole : a.name}のシート（PDF）</a> <span class="small muted">${LAYER_SHORT[a.layer as Layer]}</span></li>`,
+<p class="small muted">どれも PDF です。</p>
+${sheetGroups.map(
+  (g) => html`<h3>${g.title}</h3>
+<ul class="pager">${g.areas.map(
+    (a) =>
+      html`<li><a class="button button--quiet" href="${printUrl.sheet(t.code, a.id)}">${a.label}<span class="visually-hidden">のこんなとこシート（PDF）</span></a></li>`,
+  )}</ul>`,
 )}
-</ul>
 </section>`,
   });
 }
+
+/** The browser's default bar is a thumb's width; the page's own stylesheet has no rule for it. */
+const BAR = raw(' style="width: 100%; max-width: 32rem; height: 1.5rem"');
 
 function sizeText(bytes: number): string {
   return bytes >= 1_000_000
@@ -183,8 +196,8 @@ export function jobPage(dir: PublicDirectory, job: PrintJob, ahead: number): Htm
   }
   const progress = running
     ? p && job.status === 'running'
-      ? html`<progress max="${p.total}" value="${p.done}" aria-labelledby="job-status">${p.total}件中${p.done}件</progress>`
-      : html`<progress aria-labelledby="job-status">準備しています</progress>`
+      ? html`<progress max="${p.total}" value="${p.done}" aria-labelledby="job-status"${BAR}>${p.total}件中${p.done}件</progress>`
+      : html`<progress aria-labelledby="job-status"${BAR}>準備しています</progress>`
     : '';
   return page({
     tenant: t,
