@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
-import type { Endpoint } from '../../../contracts/http';
-import * as hsdsApi from '../../../contracts/resources-hsds';
 import {
   datapackage,
   type FallbackOrganization,
@@ -12,14 +10,11 @@ import {
   tableCells,
 } from '../../../domain/opendata-hsds';
 import { licenceInfo } from '../../../domain/opendata-licence';
-import type { AppDeps, RouteDef } from '../../core/http';
-import { hsdsRoutes, type PublicDirectory } from '../resources';
+import { hsdsServices, hsdsTaxonomies, hsdsTaxonomyTerms, type PublicDirectory } from '../resources';
 
 /*
  * The HSDS 3.0 tabular data package of a tenant's public directory. Its rows are the JSON of the
  * public HSDS read API, flattened — not a second builder — so the zip and the API cannot disagree.
- * Modules reach each other only through their index, which offers the API as route definitions; the
- * handlers are called here the way the router calls them for an anonymous reader.
  */
 
 type Json = Record<string, unknown>;
@@ -31,45 +26,15 @@ interface HsdsPage {
 /** The API's own page limit (contracts/resources-hsds.ts). */
 const PER_PAGE = 500;
 
-function handlerOf(endpoint: Endpoint): RouteDef['handler'] {
-  const def = hsdsRoutes.find((r) => r.endpoint === endpoint);
-  if (!def) throw new Error(`HSDS route for ${endpoint.path} is not registered`);
-  return def.handler;
-}
-
-async function readAll(
-  endpoint: Endpoint,
-  dir: PublicDirectory,
-  deps: AppDeps,
-  query: Record<string, unknown> = {},
-): Promise<Json[]> {
-  const handler = handlerOf(endpoint);
-  // What mountRoutes gives a public handler; the HSDS handlers read the database, clock and ids only.
-  const ctx = {
-    db: dir.ctx.db,
-    actor: null,
-    requestId: dir.ctx.requestId,
-    now: dir.ctx.now,
-    deps,
-    http: {
-      ip: 'internal',
-      userAgent: null,
-      sessionId: null,
-      csrfToken: null,
-      sessionToken: null,
-      setSessionCookie: () => {},
-      clearSessionCookie: () => {},
-    },
-  };
+/** Every service of the public HSDS API, page by page, in its full form. */
+async function allServices(dir: PublicDirectory): Promise<Json[]> {
   const out: Json[] = [];
   for (let page = 1; ; page++) {
-    const result = (await handler(
-      ctx as never,
-      {
-        params: { tenant: dir.tenant.code },
-        query: { page, per_page: PER_PAGE, ...query },
-        body: undefined,
-      } as never,
+    const result = (await hsdsServices(
+      dir.ctx,
+      dir.tenant.code,
+      { page, per_page: PER_PAGE },
+      true,
     )) as HsdsPage;
     out.push(...result.contents);
     if (result.last_page || result.contents.length === 0) return out;
@@ -85,14 +50,13 @@ export interface HsdsPackage {
 /** The services of the API that are public resources (the API also lists ended ones, with their status). */
 export async function hsdsPackage(
   dir: PublicDirectory,
-  deps: AppDeps,
   publicIds: ReadonlySet<string>,
   homepage: string,
 ): Promise<HsdsPackage> {
   const [services, taxonomies, terms] = await Promise.all([
-    readAll(hsdsApi.hsdsServices, dir, deps, { full: 'true' }),
-    readAll(hsdsApi.hsdsTaxonomies, dir, deps),
-    readAll(hsdsApi.hsdsTaxonomyTerms, dir, deps),
+    allServices(dir),
+    hsdsTaxonomies(dir.ctx, dir.tenant.code) as Promise<Json[]>,
+    hsdsTaxonomyTerms(dir.ctx, dir.tenant.code) as Promise<Json[]>,
   ]);
   const t = dir.tenant;
   const fallback: FallbackOrganization = {

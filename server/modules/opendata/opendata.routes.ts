@@ -148,7 +148,7 @@ export function opendataRoutes(deps: AppDeps): Hono {
 
   app.get('/:tenant/downloads/hsds.zip', async (c) => {
     const { dir, resources } = await everything(c);
-    const { zip } = await hsdsPackage(dir, deps, new Set(resources.map((r) => r.id)), links(c, dir).homepage);
+    const { zip } = await hsdsPackage(dir, new Set(resources.map((r) => r.id)), links(c, dir).homepage);
     const t = dir.tenant;
     return c.body(zip as Uint8Array<ArrayBuffer>, 200, {
       'content-type': 'application/zip',
