@@ -63,9 +63,9 @@ function feedLinks(origin: string, path: string, label: string, count: number): 
   const url = `${origin}${path}`;
   return html`<li>
   <strong>${label}</strong>（${count}件の予定）<br>
-  <a href="${url.replace(/^https?:/, 'webcal:')}">iPhone・Mac のカレンダーに追加</a>
-  <details><summary>Googleカレンダー・Android 用のアドレス</summary>
-  <code class="feed-url">${url}</code><br><a href="${path}">ファイルとして保存</a>
+  <a href="${url.replace(/^https?:/, 'webcal:')}">iPhone・Mac のカレンダーに追加<span class="visually-hidden">（${label}）</span></a>
+  <details><summary>Googleカレンダー・Android 用のアドレス<span class="visually-hidden">（${label}）</span></summary>
+  <code class="feed-url">${url}</code><br><a href="${path}">ファイルとして保存<span class="visually-hidden">（${label}）</span></a>
   </details>
 </li>`;
 }
