@@ -134,13 +134,16 @@ export function bookletDocument(
 
 function cover(data: BookletData, t: BookletType, bodyHeight: number): Node {
   const fy = fiscalYearLabel(fiscalYearOf(data.today));
-  const scale = data.size === 'A4' ? 1 : 0.8;
+  // The cover must fit one page in every variant (A5 大きな文字 is the tightest): type and gaps
+  // scale with the paper, and the contact line, the longest text, stays at the body size.
+  const scale = data.size === 'A4' ? 1 : 0.72;
+  const contactSize = data.size === 'A4' ? Math.max(t.body, 13) : Math.min(t.body, 12.5);
   return {
     stack: [
       {
         text: `${data.tenant.prefecture}　${data.tenant.name}`,
         fontSize: 18 * scale,
-        margin: [0, bodyHeight * 0.08, 0, 6],
+        margin: [0, bodyHeight * (data.size === 'A4' ? 0.08 : 0.03), 0, 6],
       },
       { text: '生活便利帳', fontSize: 44 * scale, bold: true, color: PALETTE.brand, margin: [0, 0, 0, 4] },
       { text: '暮らしのささえあい案内', fontSize: 20 * scale, margin: [0, 0, 0, 28 * scale] },
@@ -200,13 +203,13 @@ function cover(data: BookletData, t: BookletType, bodyHeight: number): Node {
             },
           ]
         : []),
-      { text: 'わからないこと・ご相談は', bold: true, fontSize: Math.max(t.body, 13 * scale) },
+      { text: 'わからないこと・ご相談は', bold: true, fontSize: contactSize },
       {
         text: jp(
           data.tenant.portalContact ||
             'お住まいの地域の地域包括支援センター、または役場の高齢者福祉の窓口へお電話ください。',
         ),
-        fontSize: Math.max(t.body, 13 * scale),
+        fontSize: contactSize,
       },
     ],
     pageBreak: 'after',

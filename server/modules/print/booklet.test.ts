@@ -121,6 +121,22 @@ describe.skipIf(!requirePoppler())('the booklet builder', () => {
     expect(wordHeight(large.pdf, 4) / 1.45).toBeLessThan(16.5);
   });
 
+  it('keeps the cover on one page in every size, with a long contact', async () => {
+    const contact =
+      '生活支援コーディネーター（ささえ町社会福祉協議会）電話 0126-50-1111（平日 9時〜17時）、または地域包括支援センター 電話 0126-50-2222';
+    for (const [size, large] of [
+      ['A4', false],
+      ['A4', true],
+      ['A5', false],
+      ['A5', true],
+    ] as const) {
+      const data = { ...booklet([resource(1)], size, large), tenant: { ...tenant, portalContact: contact } };
+      const pages = pdfPages((await renderTask({ kind: 'booklet', data })).pdf);
+      expect(pages[0], `${size} ${large}`).toContain('0126-50-2222');
+      expect(pages[1], `${size} ${large}`).toContain('もくじ');
+    }
+  });
+
   it('says so when there is nothing to print, instead of an empty booklet', async () => {
     const done = await renderTask({ kind: 'booklet', data: booklet([]) });
     expect(pdfText(done.pdf)).toContain('まだありません');
