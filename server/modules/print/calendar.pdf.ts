@@ -226,12 +226,13 @@ function activityRow(r: CalendarRow, days: readonly MonthDay[]): Node[] {
         : []),
     ],
   };
+  const ask = r.phone ? 'お電話でお問い合わせください。' : '相談の窓口へお問い合わせください。';
   if (r.paused || !r.determined) {
     const note = r.paused
-      ? '一時休止中です。再開の予定はお電話でお問い合わせください。'
+      ? `一時休止中です。再開の予定は${ask}`
       : Object.keys(r.cells).length > 0
         ? null
-        : '日にちは決まっていません。お電話でお問い合わせください。';
+        : `日にちは決まっていません。${ask}`;
     if (note)
       return [
         name,
