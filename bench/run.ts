@@ -1,16 +1,18 @@
 import os from 'node:os';
 import { portalBench } from './portal.bench';
+import { printBench } from './print.bench';
 import { resourcesBench } from './resources.bench';
 import { spineBench } from './spine.bench';
 
 /*
  * `npm run bench [name…]` — every benchmark prints its figures next to a baseline measured in the
- * same run. Names: spine, resources, portal (default: all).
+ * same run. Names: spine, resources, portal, print (default: all).
  */
 const benches: Record<string, () => Promise<void>> = {
   spine: spineBench,
   resources: resourcesBench,
   portal: portalBench,
+  print: printBench,
 };
 const chosen = process.argv.slice(2).filter((a) => a in benches);
 console.log(

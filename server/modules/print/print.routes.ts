@@ -1,7 +1,8 @@
 import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { formatYearMonth, monthOf } from '../../../domain/print-calendar';
-import type { AppDeps } from '../../core/http';
+import { type AppDeps, clientIp } from '../../core/http';
+import { RateLimiter } from '../../core/rate-limit';
 import type { AreaRow } from '../areas';
 import { directoryFor, PortalNotFound } from '../portal';
 import { PrintJobs } from './jobs';
@@ -54,6 +55,9 @@ export function printRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   const pool = new PdfPool(2);
   const jobs = new PrintJobs(pool, deps.now);
+  // A booklet costs seconds of a worker; one address may send the form 10 times in 10 minutes, so
+  // that nobody can fill the queue for everyone else.
+  const perAddress = new RateLimiter(10, 10 * 60_000, deps.now);
 
   app.get('/:tenant/prints', async (c) => {
     const dir = await directoryFor(c, deps);
@@ -66,6 +70,15 @@ export function printRoutes(deps: AppDeps): Hono {
     const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const input = { area: field(body.area), size: field(body.size), large: field(body.large) || undefined };
     const values = { area: input.area ?? '', size: input.size ?? 'A4', large: input.large === '1' };
+    const ip = clientIp(c);
+    const wait = perAddress.blockedFor(ip);
+    if (wait > 0) {
+      const notice = `続けてたくさんの作成を受け付けました。${Math.ceil(wait / 60)}分ほどおいて、もう一度お試しください。`;
+      return c.html(await printsPage(dir, { values, errors: {} }, notice), 429, {
+        'retry-after': String(wait),
+      });
+    }
+    perAddress.hit(ip);
     const parsed = BookletForm.safeParse(input);
     if (!parsed.success)
       return c.html(await printsPage(dir, { values, errors: formErrors(parsed.error) }), 422);

@@ -139,6 +139,21 @@ describe('the prints page', () => {
   });
 });
 
+it('one address may send the booklet form 10 times in 10 minutes, then is asked to wait', async () => {
+  const send = () =>
+    t.app.request(`/t/${T}/prints/booklet`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '203.0.113.77' },
+      body: new URLSearchParams({ area: '', size: 'B5' }).toString(),
+    });
+  for (let i = 0; i < 10; i++) expect((await send()).status).toBe(422);
+  const refused = await send();
+  expect(refused.status).toBe(429);
+  expect(await refused.text()).toContain('分ほどおいて、もう一度お試しください');
+  // Someone else is not affected.
+  expect((await form(`/t/${T}/prints/booklet`, { area: '', size: 'B5' })).status).toBe(422);
+});
+
 describe.skipIf(!hasPoppler)('the 生活便利帳 as a job', () => {
   let location: string;
   let pdf: Uint8Array;

@@ -211,7 +211,8 @@ function toPublic(dir: PublicDirectory, { s, loc, org }: Row): PublicResource {
     eligibility: [
       eligibility.kinds
         .filter((k) => k !== 'other')
-        .map((k) => ELIGIBILITY_KINDS[k])
+        // Residents are addressed politely: 「どなたでも」, not the staff form's 「誰でも」.
+        .map((k) => (k === 'anyone' ? 'どなたでも' : ELIGIBILITY_KINDS[k]))
         .join('・'),
       eligibility.description,
     ]
