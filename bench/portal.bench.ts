@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { parseJapaneseSchedule } from '../domain/schedule';
 import { createApp } from '../server/app';
@@ -55,6 +56,10 @@ const SCHEDULES = [
   '要相談',
 ];
 const GROUPS = ['gather', 'exercise', 'shopping', 'meals', 'watch', undefined];
+
+/** Size as sent (gzip, as the server sends it) and as read. */
+const kb = (text: string) =>
+  `${(gzipSync(text).length / 1024).toFixed(1)} KB gzip (${(Buffer.byteLength(text) / 1024).toFixed(1)} KB)`;
 
 function percentile(xs: number[], p: number) {
   const s = [...xs].sort((a, b) => a - b);
@@ -205,7 +210,7 @@ export async function portalBench() {
       const cssHref = /href="(\/t\/assets\/portal\.css[^"]*)"/.exec(page)?.[1];
       const css = cssHref ? await (await fetch(`${server.url}${cssHref}`)).text() : '';
       console.log(
-        `[portal] search page: HTML ${(Buffer.byteLength(page) / 1024).toFixed(1)} KB, CSS ${(Buffer.byteLength(css) / 1024).toFixed(1)} KB (fonts load per character range), JavaScript ${scripts === 0 ? '0 KB (no script tag)' : `${scripts} script tag(s)`}`,
+        `[portal] search page: HTML ${kb(page)}, CSS ${kb(css)} (fonts load per character range), JavaScript ${scripts === 0 ? '0 KB (no script tag)' : `${scripts} script tag(s)`}`,
       );
     } finally {
       await server.stop();

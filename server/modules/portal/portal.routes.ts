@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { PortalSearchQuery } from '../../../contracts/portal';
 import { notFound } from '../../core/errors';
 import type { AppDeps } from '../../core/http';
@@ -22,6 +23,8 @@ import {
 /** Pages and assets under /t: the public portal of each tenant. */
 export function portalRoutes(deps: AppDeps): Hono {
   const app = new Hono();
+  // Pages and the stylesheet (most of it the font's character ranges) travel compressed.
+  app.use('*', compress());
 
   app.get('/assets/portal.css', (c) =>
     c.body(portalStylesheet().css, 200, {

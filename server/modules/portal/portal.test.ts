@@ -237,6 +237,10 @@ describe('portal pages', () => {
     const href = /href="(\/t\/assets\/portal\.css\?v=\w+)"/.exec(home.text)?.[1];
     const css = await get(href!);
     expect(css.status).toBe(200);
+    // Most of the stylesheet is the font's character ranges: it travels compressed.
+    const zipped = await t.app.request(href!, { headers: { 'accept-encoding': 'gzip' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect((await zipped.arrayBuffer()).byteLength).toBeLessThan(css.text.length / 3);
     const font = /url\((\/t\/assets\/fonts\/noto-sans-jp-[\w-]+\.woff2)\)/.exec(css.text)?.[1];
     const res = await t.app.request(font!);
     expect(res.status).toBe(200);

@@ -111,28 +111,28 @@ export async function publicSearch(
   const groupCodes = q.group ? dir.terms.filter((t) => t.portalGroup === q.group).map((t) => t.code) : [];
   const scope = { publicOnly: true, ...(q.group ? { anyOfCategories: groupCodes } : {}) };
   if (!q.thisWeek) {
-    const { query } = await searchQuery(dir.ctx, { ...base, page: q.page, perPage: q.perPage }, w, scope);
-    const rows = await query;
+    const { page } = await searchQuery(dir.ctx, { ...base, page: q.page, perPage: q.perPage }, w, scope);
+    const rows = await page;
     const total = rows[0]?.total ?? 0;
     return {
       total,
       items: await loadPublic(
         dir,
-        rows.map((r) => r.s.id),
+        rows.map((r) => r.id),
       ),
     };
   }
   // "今週": whether a 第2水曜日 falls in the next seven days is a calendar question, not SQL.
-  const { query } = await searchQuery(dir.ctx, { ...base, page: 1, perPage: THIS_WEEK_SCAN }, w, scope);
-  const rows = await query;
+  const { page } = await searchQuery(dir.ctx, { ...base, page: 1, perPage: THIS_WEEK_SCAN }, w, scope);
+  const rows = await page;
   const until = addDays(dir.today, 6);
   const hits = rows.filter((r) =>
-    (r.s.schedules as ScheduleRule[]).some((rule) => {
+    (r.schedules as ScheduleRule[]).some((rule) => {
       const next = nextOccurrences(rule as never, dir.today, 1)[0];
       return next !== undefined && next <= until;
     }),
   );
-  const pageIds = hits.slice((q.page - 1) * q.perPage, q.page * q.perPage).map((r) => r.s.id);
+  const pageIds = hits.slice((q.page - 1) * q.perPage, q.page * q.perPage).map((r) => r.id);
   return { total: hits.length, items: await loadPublic(dir, pageIds) };
 }
 

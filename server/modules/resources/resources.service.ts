@@ -826,7 +826,20 @@ export async function searchQuery(ctx: TenantContext, q: Q, w: World, scope: Pub
     .orderBy(...order, asc(services.id))
     .limit(q.perPage)
     .offset((q.page - 1) * q.perPage);
-  return { query, where, today };
+  // The same page without the place and 主体 joins: the joins would run for every match before
+  // the limit (the planner hashes all of a town's places), where the caller needs only the page.
+  const page = ctx.db
+    .select({
+      id: services.id,
+      schedules: services.schedules,
+      total: sql<number>`count(*) over()`.mapWith(Number),
+    })
+    .from(services)
+    .where(where)
+    .orderBy(...order, asc(services.id))
+    .limit(q.perPage)
+    .offset((q.page - 1) * q.perPage);
+  return { query, page, where, today };
 }
 
 /** Tenant-scoped search: Japanese text (folded, readings, synonyms) plus filters, ranked. */
