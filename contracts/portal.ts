@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PORTAL_GROUPS, type PortalGroup } from '../domain/life-support-taxonomy';
 import { IsoDateString, IsoDateTime, Uuid } from './http';
-import { ScheduleRule } from './resources';
+import { Location, ScheduleRule } from './resources';
 
 /*
  * The public portal (/t/{団体コード}): what residents see and what its query strings may say.
@@ -55,19 +55,7 @@ export const PublicResource = z.object({
   /** 「無料」「30分300円、60分600円」 */
   feeText: z.string(),
   schedules: z.array(PublicSchedule),
-  location: z
-    .object({
-      name: z.string(),
-      address: z.string(),
-      postalCode: z.string(),
-      latitude: z.number().nullable(),
-      longitude: z.number().nullable(),
-      areaId: Uuid.nullable(),
-      areaName: z.string().nullable(),
-      accessibility: z.string(),
-      transportation: z.string(),
-    })
-    .nullable(),
+  location: Location.omit({ id: true }).nullable(),
   /** Every area it counts for: where it stands and the areas it serves. */
   areas: z.array(z.object({ id: Uuid, name: z.string(), layer: z.number().int() })),
   phones: z.array(z.object({ number: z.string(), description: z.string() })),

@@ -4,6 +4,7 @@
 // a black-and-white copier.
 
 import type { Boundary, Position } from './geojson';
+import { fitProjection } from './small-map';
 
 export const MARKER_SHAPES = ['circle', 'square', 'triangle', 'diamond'] as const;
 export type MarkerShape = (typeof MARKER_SHAPES)[number];
@@ -100,27 +101,13 @@ export function areaMapSvg(o: {
     : o.points.map((p) => [p.longitude, p.latitude] as Position);
   const frame = `<rect x="0.5" y="0.5" width="${o.width - 1}" height="${o.height - 1}" fill="#ffffff" stroke="#9aa3ab" stroke-width="1"/>`;
   if (coords.length === 0) return { svg: svgDoc(o.width, o.height, frame), scale: null };
-  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [lon, lat] of coords) {
-    west = Math.min(west, lon);
-    east = Math.max(east, lon);
-    south = Math.min(south, lat);
-    north = Math.max(north, lat);
-  }
   // A single place (or places in a line) still gets a frame of about a kilometre.
-  const minSpan = 0.01;
-  if (east - west < minSpan)
-    [west, east] = [(west + east) / 2 - minSpan / 2, (west + east) / 2 + minSpan / 2];
-  if (north - south < minSpan)
-    [south, north] = [(south + north) / 2 - minSpan / 2, (south + north) / 2 + minSpan / 2];
-  const k = Math.cos((((south + north) / 2) * Math.PI) / 180);
-  const spanX = (east - west) * k;
-  const spanY = north - south;
-  const unit = Math.min((o.width - 2 * pad) / spanX, (o.height - padTop - padBottom) / spanY);
-  const offX = (o.width - spanX * unit) / 2;
-  const offY = padTop + (o.height - padTop - padBottom - spanY * unit) / 2;
-  const x = (lon: number) => offX + (lon - west) * k * unit;
-  const y = (lat: number) => offY + (north - lat) * unit;
+  const fit = fitProjection(
+    coords,
+    { width: o.width, height: o.height, top: padTop, right: pad, bottom: padBottom, left: pad },
+    0.01,
+  );
+  const { x, y, unit, k, west, south, east, north } = fit;
 
   const parts = [frame];
   if (o.boundary) {

@@ -55,27 +55,14 @@ export function smallMapSvg(o: SmallMapOptions): string {
     : 'aria-hidden="true" focusable="false"';
   const open = `<svg xmlns="http://www.w3.org/2000/svg" class="map-small" width="${o.width}" height="${o.height}" viewBox="0 0 ${o.width} ${o.height}" ${label}><rect width="100%" height="100%" fill="#eef3f1"/>`;
   if (all.length === 0) return `${open}</svg>`;
-  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of all) {
-    west = Math.min(west, x);
-    east = Math.max(east, x);
-    south = Math.min(south, y);
-    north = Math.max(north, y);
-  }
   // A lone point (no area) still gets some surroundings: about 500 m each way.
-  const pad = 0.005;
-  if (east - west < pad) [west, east] = [west - pad, east + pad];
-  if (north - south < pad) [south, north] = [south - pad, north + pad];
-  const kx = Math.cos((((north + south) / 2) * Math.PI) / 180);
-  const margin = 12;
-  const scale = Math.min(
-    (o.width - 2 * margin) / ((east - west) * kx),
-    (o.height - 2 * margin) / (north - south),
+  const fit = fitProjection(
+    all,
+    { width: o.width, height: o.height, top: 12, right: 12, bottom: 12, left: 12 },
+    0.01,
   );
-  const offX = (o.width - (east - west) * kx * scale) / 2;
-  const offY = (o.height - (north - south) * scale) / 2;
-  const px = (lon: number) => +(offX + (lon - west) * kx * scale).toFixed(1);
-  const py = (lat: number) => +(offY + (north - lat) * scale).toFixed(1);
+  const px = (lon: number) => +fit.x(lon).toFixed(1);
+  const py = (lat: number) => +fit.y(lat).toFixed(1);
 
   const shapes = o.areas
     .map((a) => {
@@ -98,4 +85,53 @@ export function smallMapSvg(o: SmallMapOptions): string {
     })
     .join('');
   return `${open}${shapes}${dots}</svg>`;
+}
+
+export interface Frame {
+  width: number;
+  height: number;
+  /** Room kept free on each side (a north arrow, a scale bar). */
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/**
+ * Fits longitude/latitude pairs into a frame, centred: equirectangular with longitude shrunk by
+ * cos(latitude) so that shapes keep their proportions at Japan's latitudes. A span smaller than
+ * `minSpan` degrees (one place, or places in a line) is widened to it around its middle.
+ */
+export function fitProjection(coords: readonly (readonly [number, number])[], f: Frame, minSpan: number) {
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [lon, lat] of coords) {
+    west = Math.min(west, lon);
+    east = Math.max(east, lon);
+    south = Math.min(south, lat);
+    north = Math.max(north, lat);
+  }
+  if (east - west < minSpan)
+    [west, east] = [(west + east) / 2 - minSpan / 2, (west + east) / 2 + minSpan / 2];
+  if (north - south < minSpan)
+    [south, north] = [(south + north) / 2 - minSpan / 2, (south + north) / 2 + minSpan / 2];
+  const k = Math.cos((((south + north) / 2) * Math.PI) / 180);
+  const spanX = (east - west) * k;
+  const spanY = north - south;
+  const innerW = f.width - f.left - f.right;
+  const innerH = f.height - f.top - f.bottom;
+  const unit = Math.min(innerW / spanX, innerH / spanY);
+  const offX = f.left + (innerW - spanX * unit) / 2;
+  const offY = f.top + (innerH - spanY * unit) / 2;
+  return {
+    x: (lon: number) => offX + (lon - west) * k * unit,
+    y: (lat: number) => offY + (north - lat) * unit,
+    /** Map units per degree of latitude (≈ 111 km) and the longitude shrink, for a scale bar. */
+    unit,
+    k,
+    /** The bounds drawn (after widening). */
+    west,
+    south,
+    east,
+    north,
+  };
 }

@@ -184,6 +184,9 @@ async function loadPublic(dir: PublicDirectory, ids: string[]): Promise<PublicRe
   return ids.map((id) => byId.get(id)).filter((r): r is PublicResource => Boolean(r));
 }
 
+/** The place as residents see it: its row id is internal. */
+const withoutId = <T extends { id: unknown }>({ id: _id, ...rest }: T) => rest;
+
 type Row = Awaited<ReturnType<ReturnType<typeof servicesWithPlace>['execute']>>[number];
 
 function toPublic(dir: PublicDirectory, { s, loc, org }: Row): PublicResource {
@@ -227,17 +230,7 @@ function toPublic(dir: PublicDirectory, { s, loc, org }: Row): PublicResource {
       description: describeSchedule(rule as never),
       nextDates: nextOccurrences(rule as never, dir.today, 5),
     })),
-    location: location && {
-      name: location.name,
-      address: location.address,
-      postalCode: location.postalCode,
-      latitude: location.latitude,
-      longitude: location.longitude,
-      areaId: location.areaId,
-      areaName: location.areaName,
-      accessibility: location.accessibility,
-      transportation: location.transportation,
-    },
+    location: location && withoutId(location),
     areas: s.effectiveAreaIds
       .map((id) => dir.areas.find((a) => a.id === id))
       .filter((a): a is AreaRow => Boolean(a))
