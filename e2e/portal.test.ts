@@ -139,12 +139,16 @@ it('the print button prints (with JavaScript), and the map page adds a live map 
   await context.close();
 });
 
-it('an area page and unknown addresses are friendly', async () => {
+it('an area page, the list of towns and unknown addresses are friendly', async () => {
   const page = await noScript.newPage();
   await page.goto(`/t/${T}`);
   await page.getByRole('link', { name: '北部圏域' }).click();
   await expect.poll(() => page.locator('h1').textContent()).toBe('北部圏域の暮らしの助け合い');
   await inspectPublic(page, 'area');
+  await page.goto('/t/');
+  expect(new URL(page.url()).pathname).toBe('/t');
+  await page.getByRole('link', { name: /ささえ町/ }).waitFor();
+  await inspectPublic(page, 'towns');
   const res = await page.goto(`/t/${T}/r/00000000-0000-4000-8000-000000000000`);
   expect(res?.status()).toBe(404);
   expect(await page.locator('h1').textContent()).toBe('ページが見つかりません');

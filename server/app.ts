@@ -91,6 +91,7 @@ function mountPortal(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   app.route('/t', portalRoutes(deps));
   app.route('/t', printRoutes(deps));
   app.route('/t', opendataRoutes(deps));
+  app.get('/t/', (c) => c.redirect('/t', 301));
   app.all('/t/*', () => {
     throw notFound('お探しのページ');
   });

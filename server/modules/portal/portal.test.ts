@@ -232,6 +232,15 @@ describe('portal pages', () => {
     expect(res.text).toContain('地理院タイル');
   });
 
+  it('the list of towns is at /t (and /t/)', async () => {
+    const list = await get('/t');
+    expect(list.status).toBe(200);
+    expect(list.text).toContain(`<a href="/t/${T}">香川県高松市</a>`);
+    const slash = await t.app.request('/t/');
+    expect(slash.status).toBe(301);
+    expect(slash.headers.get('location')).toBe('/t');
+  });
+
   it('the stylesheet and fonts are served by the app itself', async () => {
     const home = await get(`/t/${T}`);
     const href = /href="(\/t\/assets\/portal\.css\?v=\w+)"/.exec(home.text)?.[1];
