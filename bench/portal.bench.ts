@@ -182,12 +182,12 @@ export async function portalBench() {
           url,
           connections: 50,
           duration: DURATION,
+          // PGlite answers one query at a time: under 50 connections some pages wait for seconds.
+          timeout: 30,
           ...(requests ? { requests } : {}),
         });
-        if (r.non2xx > 0 || r.errors > 0) {
-          throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
-        }
-        return { rps: r.requests.average, p99: r.latency.p99 };
+        if (r.non2xx > 0) throw new Error(`${url}: ${r.non2xx} answers other than 2xx`);
+        return { rps: r.requests.average, p99: r.latency.p99, timeouts: r.timeouts, errors: r.errors };
       };
       await load(`${server.url}/api/health`); // warm-up
       const h = await load(`${server.url}/api/health`);
@@ -197,8 +197,18 @@ export async function portalBench() {
       );
       console.log(`\n[portal] 50 connections, ${DURATION} s each, over HTTP`);
       console.table({
-        'GET /api/health (baseline)': { 'requests/s': Math.round(h.rps), 'p99 ms': h.p99 },
-        'GET /t/{town}/search (50 different searches)': { 'requests/s': Math.round(s.rps), 'p99 ms': s.p99 },
+        'GET /api/health (baseline)': {
+          'requests/s': Math.round(h.rps),
+          'p99 ms': h.p99,
+          'timeouts (30 s)': h.timeouts,
+          errors: h.errors,
+        },
+        'GET /t/{town}/search (50 different searches)': {
+          'requests/s': Math.round(s.rps),
+          'p99 ms': s.p99,
+          'timeouts (30 s)': s.timeouts,
+          errors: s.errors,
+        },
       });
       console.log(`[portal] search / health: requests/s ratio ${(s.rps / h.rps).toFixed(3)}`);
 
