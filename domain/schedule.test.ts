@@ -91,6 +91,19 @@ describe('toHsdsSchedule / fromHsdsSchedule', () => {
     });
   });
 
+  it('exports 毎日 as every day of the week (HSDS 3.0 has no DAILY), and reads it back', () => {
+    const daily = parseJapaneseSchedule('毎日 11時〜14時');
+    expect(daily.rrule).toMatch(/FREQ=DAILY/);
+    const hsds = toHsdsSchedule(daily);
+    expect(hsds).toMatchObject({
+      freq: 'WEEKLY',
+      interval: 1,
+      byday: 'MO,TU,WE,TH,FR,SA,SU',
+      opens_at: '11:00',
+    });
+    expect(fromHsdsSchedule(hsds).weekdays).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
   it('exports ordinals, month days and 隔週', () => {
     expect(toHsdsSchedule(parseJapaneseSchedule('毎月第4水曜日'))).toMatchObject({
       freq: 'MONTHLY',

@@ -19,6 +19,7 @@ import {
   type RruleShape,
   sortOrdinals,
   sortWeekdays,
+  WEEK_ORDER,
   weekdaysOfShape,
 } from './schedule-rrule';
 
@@ -176,10 +177,10 @@ export function buildRule(parts: ScheduleParts): ScheduleRule {
   return rule;
 }
 
-/** HSDS 3.0 schedule fields (freq 'WEEKLY'|'MONTHLY'|'DAILY', interval, byday 'MO,TU' or '4WE', bymonthday '10', dtstart, opens_at 'HH:MM', closes_at, description (describeSchedule), notes (note), valid months are not an HSDS field: put them into description). */
+/** HSDS 3.0 schedule fields (freq 'WEEKLY'|'MONTHLY', interval, byday 'MO,TU' or '4WE', bymonthday '10', dtstart, opens_at 'HH:MM', closes_at, description (describeSchedule), notes (note), valid months are not an HSDS field: put them into description). */
 export function toHsdsSchedule(rule: ScheduleRule): HsdsSchedule {
   // A rule outside the supported subset exports only its description; HSDS consumers still get the words.
-  const shape = rule.rrule ? parseRrule(rule.rrule) : null;
+  const shape = hsdsShape(rule.rrule ? parseRrule(rule.rrule) : null);
   return {
     freq: shape?.freq ?? null,
     interval: shape ? shape.interval : null,
@@ -191,6 +192,17 @@ export function toHsdsSchedule(rule: ScheduleRule): HsdsSchedule {
     description: describeSchedule(rule),
     notes: rule.note,
   };
+}
+
+/**
+ * HSDS 3.0 knows only WEEKLY and MONTHLY. 毎日 is every weekday of every week; every N days has no
+ * HSDS form and leaves the structured fields empty (the description still says it).
+ */
+function hsdsShape(shape: RruleShape | null): RruleShape | null {
+  if (shape?.freq !== 'DAILY') return shape;
+  if (shape.interval !== 1 || shape.bymonthday.length > 0) return null;
+  const byday: ByDay[] = shape.byday.length > 0 ? shape.byday : WEEK_ORDER.map((wd) => ({ n: null, wd }));
+  return { ...shape, freq: 'WEEKLY', byday };
 }
 
 function hsdsDate(text: string | null | undefined): IsoDate | null | undefined {
@@ -225,7 +237,16 @@ function shapeFromHsds(s: HsdsScheduleInput): RruleShape | null | undefined {
     byday,
     bymonthday: bymonthday.map((n) => (Number.isNaN(n) ? 0 : n)),
   });
-  return parseRrule(text) ?? undefined;
+  const shape = parseRrule(text);
+  if (!shape) return undefined;
+  // Every day of every week is how HSDS says 毎日 (see hsdsShape); read it back as the daily rule.
+  const everyDay =
+    shape.freq === 'WEEKLY' &&
+    shape.interval === 1 &&
+    shape.byday.length === 7 &&
+    shape.byday.every((d) => d.n === null) &&
+    new Set(shape.byday.map((d) => d.wd)).size === 7;
+  return everyDay ? (parseRrule('FREQ=DAILY') ?? shape) : shape;
 }
 
 /** Round-trip for import/export: the inverse of toHsdsSchedule as far as possible. */
