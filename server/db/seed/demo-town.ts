@@ -35,6 +35,9 @@ interface DemoDistrict {
   population: number;
   /** Share aged 65+ at the first snapshot. */
   aged: number;
+  /** わがまちこんなとこシート, as an SC would note them after walking the 地区 (about the area, never a person). */
+  strengths?: string;
+  concerns?: string;
 }
 
 export const DEMO_REGIONS: { name: string; kana: string; districts: DemoDistrict[] }[] = [
@@ -48,6 +51,10 @@ export const DEMO_REGIONS: { name: string; kana: string; districts: DemoDistrict
         towns: ['本町1丁目', '本町2丁目', '本町3丁目'],
         population: 820,
         aged: 0.36,
+        strengths:
+          '商店街に顔なじみの店が多く、声をかけ合う習慣が残っています。本町会館のサロンは20年続き、男性の参加も増えてきました。',
+        concerns:
+          '3丁目の坂の上は店まで遠く、冬は外出が減ります。ゴミ出しが難しくなった世帯が増えているという声があります。',
       },
       { name: '駅前地区', kana: 'えきまえちく', towns: ['駅前通', '栄町'], population: 760, aged: 0.29 },
       {
@@ -229,6 +236,8 @@ export async function seedDemoTown(database: Database, now: () => Date = () => n
         validToFy: null,
         townNames: d.towns,
         sortOrder: order++,
+        ...(d.strengths ? { strengths: d.strengths } : {}),
+        ...(d.concerns ? { concerns: d.concerns } : {}),
       });
       await setAreaBoundary(ctx, created.id, {
         geojson: boxPolygon(boxes.get(d.name)!),
