@@ -8,7 +8,10 @@ import {
   checkA11y,
   DESKTOP,
   horizontalOverflow,
+  inspectPage,
   launchBrowser,
+  loginAs,
+  newPage,
   PHONE,
   screenshot,
 } from './support';
@@ -225,4 +228,19 @@ it('an SC subscribes to her 地区’s calendar feed, and the file parses', asyn
   const next = event.iterator().next();
   expect(next.zone.tzid === 'Asia/Tokyo' || event.startDate.isDate).toBe(true);
   await page.close();
+});
+
+it('保険者職員 sets the contact that every public page shows at its foot', async () => {
+  const page = await newPage(browser, inject('baseUrl'));
+  await loginAs(page, 'hokensha@sasae.example');
+  await page.goto(`/app/t/${T}/settings`);
+  await page.getByRole('heading', { name: '団体の設定' }).waitFor();
+  await inspectPage(page, 'tenant-settings');
+  const contact = '生活支援コーディネーター（ささえ町社会福祉協議会）電話 0126-50-2222（平日 9時〜17時）';
+  await page.getByLabel('公開ページの問い合わせ先').fill(contact);
+  await page.getByRole('button', { name: '変更を保存する' }).click();
+  await page.getByText('保存しました。').waitFor();
+  await page.goto(`/t/${T}`);
+  expect(await page.locator('.site__foot').textContent()).toContain(contact);
+  await page.context().close();
 });
