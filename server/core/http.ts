@@ -212,7 +212,7 @@ export function mountRoutes(app: OpenAPIHono<AppEnv>, routes: RouteDef[], deps: 
           200,
           {
             'content-type': file.contentType,
-            'content-disposition': `attachment; filename="${asciiName(file.fileName)}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+            'content-disposition': contentDisposition('attachment', file.fileName),
           },
         );
       }
@@ -221,8 +221,21 @@ export function mountRoutes(app: OpenAPIHono<AppEnv>, routes: RouteDef[], deps: 
   }
 }
 
-/** Fallback file name for clients that ignore filename* (RFC 6266). */
-const asciiName = (name: string) => name.replace(/[^\x20-\x7e]|"/g, '_');
+/**
+ * `Content-Disposition` with a Japanese file name (RFC 6266 / 5987): an ASCII `filename` for old
+ * clients (given, or the name with other characters as `_`) and the real name as `filename*`.
+ */
+export function contentDisposition(
+  kind: 'attachment' | 'inline',
+  name: string,
+  asciiName = name.replace(/[^\x20-\x7e]|"/g, '_'),
+): string {
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${kind}; filename="${asciiName}"; filename*=UTF-8''${encoded}`;
+}
 
 async function readBody(c: Context, e: Endpoint): Promise<unknown> {
   if (!e.body && e.bodyKind !== 'binary') return undefined;

@@ -1,18 +1,6 @@
 import type { Context } from 'hono';
 
 /**
- * `Content-Disposition` for a download with a Japanese file name: an ASCII `filename` for old
- * clients and the real name as RFC 5987 `filename*` (what browsers and Excel show).
- */
-export function attachment(asciiName: string, name: string): string {
-  const encoded = encodeURIComponent(name).replace(
-    /['()*]/g,
-    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encoded}`;
-}
-
-/**
  * The site's own origin, for absolute links inside files that leave it (feeds, CSV, GeoJSON). Behind
  * the municipality's TLS-terminating proxy the scheme residents use is the forwarded one (as for the
  * session cookie); the host is the Host header the proxy passes on.

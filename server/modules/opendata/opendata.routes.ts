@@ -2,14 +2,14 @@ import { type Context, Hono } from 'hono';
 import type { PublicResource } from '../../../contracts/portal';
 import { licenceInfo } from '../../../domain/opendata-licence';
 import { notFound } from '../../core/errors';
-import type { AppDeps } from '../../core/http';
+import { type AppDeps, contentDisposition } from '../../core/http';
 import { directoryFor, portalUrl } from '../portal';
 import { type PublicDirectory, publicResource, publicResources } from '../resources';
 import { buildFeed } from './calendar.service';
 import { downloadsPage } from './downloads.page';
 import { eventsCsv, facilitiesCsv, fileCounts, resourcesGeojson } from './files.service';
 import { hsdsPackage } from './hsds-package.service';
-import { attachment, siteOrigin } from './http';
+import { siteOrigin } from './http';
 
 /*
  * Calendars (ICS) and open-data downloads under /t/:tenant. Everything here is public and built
@@ -27,7 +27,7 @@ function feedResponse(c: Context, ics: string, asciiName: string, name: string):
   return c.body(ics, 200, {
     'content-type': 'text/calendar; charset=utf-8',
     // inline: a subscribed calendar reads it; a browser offers to open it in the calendar app.
-    'content-disposition': attachment(asciiName, name).replace(/^attachment/, 'inline'),
+    'content-disposition': contentDisposition('inline', name, asciiName),
   });
 }
 
@@ -112,7 +112,11 @@ export function opendataRoutes(deps: AppDeps): Hono {
     const t = dir.tenant;
     return c.body(text, 200, {
       'content-type': CSV,
-      'content-disposition': attachment(`${t.code}_events.csv`, `${t.code}_${t.name}_イベント一覧.csv`),
+      'content-disposition': contentDisposition(
+        'attachment',
+        `${t.code}_${t.name}_イベント一覧.csv`,
+        `${t.code}_events.csv`,
+      ),
     });
   });
 
@@ -122,7 +126,11 @@ export function opendataRoutes(deps: AppDeps): Hono {
     const t = dir.tenant;
     return c.body(text, 200, {
       'content-type': CSV,
-      'content-disposition': attachment(`${t.code}_facilities.csv`, `${t.code}_${t.name}_公共施設一覧.csv`),
+      'content-disposition': contentDisposition(
+        'attachment',
+        `${t.code}_${t.name}_公共施設一覧.csv`,
+        `${t.code}_facilities.csv`,
+      ),
     });
   });
 
@@ -139,9 +147,10 @@ export function opendataRoutes(deps: AppDeps): Hono {
     const t = dir.tenant;
     return c.body(JSON.stringify(json), 200, {
       'content-type': 'application/geo+json; charset=utf-8',
-      'content-disposition': attachment(
-        `${t.code}_resources.geojson`,
+      'content-disposition': contentDisposition(
+        'attachment',
         `${t.code}_${t.name}_地域資源.geojson`,
+        `${t.code}_resources.geojson`,
       ),
     });
   });
@@ -152,7 +161,11 @@ export function opendataRoutes(deps: AppDeps): Hono {
     const t = dir.tenant;
     return c.body(zip as Uint8Array<ArrayBuffer>, 200, {
       'content-type': 'application/zip',
-      'content-disposition': attachment(`${t.code}_hsds.zip`, `${t.code}_${t.name}_HSDS.zip`),
+      'content-disposition': contentDisposition(
+        'attachment',
+        `${t.code}_${t.name}_HSDS.zip`,
+        `${t.code}_hsds.zip`,
+      ),
     });
   });
 

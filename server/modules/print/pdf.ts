@@ -99,15 +99,6 @@ export function jpInline(text: string, style: Record<string, unknown> = {}): Rec
   return phraseRuns(text).map((r) => ({ text: r.text, ...style, ...(r.keep ? { noWrap: true } : {}) }));
 }
 
-/** RFC 6266 / 5987: an ASCII fallback name and the real Japanese one. */
-export function contentDisposition(kind: 'attachment' | 'inline', name: string, asciiName: string): string {
-  const encoded = encodeURIComponent(name).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `${kind}; filename="${asciiName}"; filename*=UTF-8''${encoded}`;
-}
-
 /** Colours of printed matter: dark ink on white (AAA for text), soft fills that survive a copier. */
 export const PALETTE = {
   ink: '#1a1f24',

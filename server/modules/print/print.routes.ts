@@ -1,13 +1,12 @@
 import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { formatYearMonth, monthOf } from '../../../domain/print-calendar';
-import { type AppDeps, clientIp } from '../../core/http';
+import { type AppDeps, clientIp, contentDisposition } from '../../core/http';
 import { RateLimiter } from '../../core/rate-limit';
 import type { AreaRow } from '../areas';
 import { directoryFor, PortalNotFound } from '../portal';
 import { PrintJobs } from './jobs';
 import { type FormState, jobPage, printsPage } from './pages';
-import { contentDisposition } from './pdf';
 import { PdfPool } from './pool';
 import { BookletForm, BookletQuery, CalendarQuery } from './print.schemas';
 import { bookletData, calendarData, chosenArea, chosenCategory, scopeName, sheetData } from './print.service';

@@ -59,14 +59,7 @@ export async function openDirectory(base: BaseContext, tenantCode: string): Prom
   const fy = fiscalYearOf(today);
   return {
     ctx,
-    tenant: {
-      code: tenant.code,
-      name: tenant.name,
-      prefecture: tenant.prefecture,
-      fictional: tenant.fictional,
-      openDataLicence: tenant.openDataLicence,
-      portalContact: tenant.portalContact,
-    },
+    tenant: publicTenant(tenant),
     areas,
     currentAreas: areas.filter((a) => isValidInFy(a, fy)),
     terms,
@@ -252,12 +245,17 @@ function toPublic(dir: PublicDirectory, { s, loc, org }: Row): PublicResource {
 /** Every tenant, for the portal's front door (public facts only). */
 export async function publicTenants(base: BaseContext): Promise<PublicTenant[]> {
   const rows = await base.db.select().from(tenants).orderBy(asc(tenants.code));
-  return rows.map((t) => ({
+  return rows.map(publicTenant);
+}
+
+/** The facts about a town that public pages show. */
+function publicTenant(t: typeof tenants.$inferSelect): PublicTenant {
+  return {
     code: t.code,
     name: t.name,
     prefecture: t.prefecture,
     fictional: t.fictional,
     openDataLicence: t.openDataLicence,
     portalContact: t.portalContact,
-  }));
+  };
 }
