@@ -1,6 +1,8 @@
 // Calendar dates in Japan as 'YYYY-MM-DD' strings (standards §9). All arithmetic goes through UTC
 // so that the result never depends on the machine's time zone.
 
+import { KANJI_DAYS } from './schedule-rrule';
+
 /** A calendar date 'YYYY-MM-DD' (a day in Japan, not an instant). */
 export type IsoDate = string;
 
@@ -114,13 +116,11 @@ export function formatWareki(date: IsoDate, opts: { style?: 'long' | 'short'; da
   return `${era.name}${yearText(era.year)}年${m}月${withDay ? `${d}日` : ''}`;
 }
 
-const WEEKDAY_KANJI = ['日', '月', '火', '水', '木', '金', '土'];
-
 /** '12月10日（水）': how a date is said on a card or a calendar. */
 export function formatMonthDay(date: IsoDate): string {
   const { m, d } = parts(date);
   const wd = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return `${m}月${d}日（${WEEKDAY_KANJI[wd]}）`;
+  return `${m}月${d}日（${KANJI_DAYS[wd]}）`;
 }
 
 /** 介護保険事業計画 period containing a fiscal year: term n covers FY 2000+3(n−1) to +2, label '第9期（令和6〜8年度）'. */

@@ -3,15 +3,14 @@
 // Japanese extras RFC 5545 has no words for become plain RFC 5545: months of operation → BYMONTH,
 // 祝日は休み and 年末年始 → EXDATE for each affected date in the coming months.
 
-import * as holidayJp from '@holiday-jp/holiday_jp';
 import * as rrule from 'rrule';
 import { addDays, type IsoDate, isIsoDate } from './dates';
 import { nextOccurrences, type ScheduleRule } from './schedule';
+import { isHoliday } from './schedule-occurrences';
 import { formatRrule, parseRrule } from './schedule-rrule';
 
-// rrule and holiday_jp ship CommonJS; the namespace import works under Node and Vite alike.
+// rrule ships CommonJS; the namespace import works under Node and Vite alike.
 const { RRule } = ((rrule as { default?: typeof rrule }).default ?? rrule) as typeof rrule;
-const hj = ((holidayJp as { default?: typeof holidayJp }).default ?? holidayJp) as typeof holidayJp;
 
 /** How far ahead EXDATEs are written. Subscribed calendars fetch the feed again, which moves it on. */
 export const EXDATE_HORIZON_DAYS = 365;
@@ -51,12 +50,8 @@ function utc(date: IsoDate): Date {
 
 const iso = (d: Date): IsoDate => d.toISOString().slice(0, 10);
 
-let holidays: Set<string> | null = null;
-/** National holidays (振替休日 and 国民の休日 included), as nextOccurrences reads them. */
-export function isJapaneseHoliday(date: IsoDate): boolean {
-  holidays ??= new Set(Object.keys(hj.holidays));
-  return holidays.has(date);
-}
+/** National holidays, exactly as nextOccurrences reads them. */
+export { isHoliday as isJapaneseHoliday };
 
 // The same reading of 'MM-DD' ranges as nextOccurrences (a range may wrap over the new year).
 function inClosure(date: IsoDate, closures: FeedRule['closures']): boolean {
@@ -130,7 +125,7 @@ export function calendarPlan(
   const exdates =
     rule.closedOnHolidays || rule.closures.length > 0
       ? rruleDates(text, first, until).filter(
-          (d) => (rule.closedOnHolidays && isJapaneseHoliday(d)) || inClosure(d, rule.closures),
+          (d) => (rule.closedOnHolidays && isHoliday(d)) || inClosure(d, rule.closures),
         )
       : [];
   const opensAt = rule.opensAt;

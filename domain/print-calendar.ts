@@ -2,14 +2,12 @@
 // weekday and national holiday, and for one schedule which days it is held and which days it
 // would have been held but is closed (祝日・年末年始). The PDF builder only draws what this says.
 
-import * as holidayJp from '@holiday-jp/holiday_jp';
 import { addDays, formatWareki, type IsoDate, isIsoDate } from './dates';
 import { nextOccurrences, type ScheduleRule } from './schedule';
+import { holidayName } from './schedule-occurrences';
+import { KANJI_DAYS } from './schedule-rrule';
 
-const hj = ((holidayJp as { default?: typeof holidayJp }).default ?? holidayJp) as typeof holidayJp;
-const HOLIDAYS = hj.holidays as Record<string, { name: string } | undefined>;
-
-export const WEEKDAY_NAMES = ['日', '月', '火', '水', '木', '金', '土'] as const;
+export const WEEKDAY_NAMES = KANJI_DAYS;
 
 export interface YearMonth {
   year: number;
@@ -63,7 +61,7 @@ export function monthDays(ym: YearMonth): MonthDay[] {
       date: d,
       day: Number(d.slice(8, 10)),
       weekday: new Date(`${d}T00:00:00Z`).getUTCDay(),
-      holiday: HOLIDAYS[d]?.name ?? null,
+      holiday: holidayName(d),
     });
   }
   return out;

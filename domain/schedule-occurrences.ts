@@ -14,12 +14,16 @@ const hj = ((holidayJp as { default?: typeof holidayJp }).default ?? holidayJp) 
 
 const SEARCH_YEARS = 3;
 
-let holidaySet: Set<string> | null = null;
+const HOLIDAYS = hj.holidays as Record<string, { name: string } | undefined>;
 
 /** National holidays (振替休日 and 国民の休日 included) as 'YYYY-MM-DD'; the table ends in 2050. */
-function isHoliday(date: IsoDate): boolean {
-  holidaySet ??= new Set(Object.keys(hj.holidays));
-  return holidaySet.has(date);
+export function isHoliday(date: IsoDate): boolean {
+  return HOLIDAYS[date] !== undefined;
+}
+
+/** The holiday's name (元日, 振替休日 …), or null. */
+export function holidayName(date: IsoDate): string | null {
+  return HOLIDAYS[date]?.name ?? null;
 }
 
 function utc(date: IsoDate): Date {
