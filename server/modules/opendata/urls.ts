@@ -9,7 +9,7 @@ export function opendataUrl(tenant: string) {
     facilitiesCsv: `${base}/downloads/facilities.csv`,
     geojson: `${base}/downloads/resources.geojson`,
     hsdsZip: `${base}/downloads/hsds.zip`,
-    resourceFeed: (id: string) => `${base}/calendar/resources/${id}.ics`,
+    resourceFeed: (id: string) => portalUrl.resourceFeed(tenant, id),
     areaFeed: (id: string) => `${base}/calendar/areas/${id}.ics`,
     categoryFeed: (code: string) => `${base}/calendar/categories/${encodeURIComponent(code)}.ics`,
   };

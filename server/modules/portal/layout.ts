@@ -52,6 +52,8 @@ export const portalUrl = {
   area: (t: string, id: string) => `/t/${t}/areas/${id}`,
   prints: (t: string) => `/t/${t}/prints`,
   downloads: (t: string) => `/t/${t}/downloads`,
+  /** A resource's calendar feed (served by the opendata module). */
+  resourceFeed: (t: string, id: string) => `/t/${t}/calendar/resources/${id}.ics`,
 };
 
 export interface PageOptions {

@@ -223,7 +223,7 @@ ${r.contacts.map((c) => html`<p>${c.title ? `${c.title} ` : ''}${c.name}${c.phon
 ${smallMapFor(dir, r)}
 <div class="actions no-print">
   <button type="button" onclick="window.print()">${icon('Printer', 24)}このページを印刷する</button>
-  <a class="button button--quiet" href="/t/${t.code}/calendar/resources/${r.id}.ics">${icon('CalendarPlus', 24)}カレンダーに追加する</a>
+  <a class="button button--quiet" href="${portalUrl.resourceFeed(t.code, r.id)}">${icon('CalendarPlus', 24)}カレンダーに追加する</a>
 </div>
 <noscript><p class="small no-print">印刷は、ブラウザのメニューの「印刷」からもできます。</p></noscript>
 <p class="small muted">最終更新：${formatWareki(r.updatedAt.slice(0, 10))}${r.lastVerifiedAt ? `（内容の確認：${formatWareki(r.lastVerifiedAt.slice(0, 10))}）` : ''}</p>`,
