@@ -11,6 +11,7 @@ import { directoryFor, publicBase } from './context';
 import { FONT_DIR, portalStylesheet } from './layout';
 import {
   areaPage,
+  asksSomething,
   homePage,
   mapPage,
   PER_PAGE,
@@ -53,8 +54,7 @@ export function portalRoutes(deps: AppDeps): Hono {
     // Every field falls back to "not given" when it makes no sense: absurd query strings are ignored.
     const q = PortalSearchQuery.parse(c.req.query());
     const { area, placeNotFound } = resolveArea(dir, q);
-    const searched = Object.entries(q).some(([k, v]) => k !== 'page' && v !== undefined);
-    const result = searched
+    const result = asksSomething(q)
       ? await publicSearch(dir, {
           text: q.q,
           group: q.group,

@@ -80,6 +80,10 @@ export interface SearchView {
   items: PublicResource[];
 }
 
+/** Whether the query asks anything (a bare search page shows the buttons instead of results). */
+export const asksSomething = (q: PortalSearchQuery) =>
+  Object.entries(q).some(([k, v]) => k !== 'page' && v !== undefined);
+
 /** Turns what was typed or picked into an area, and says when a typed place is not known. */
 export function resolveArea(
   dir: PublicDirectory,
@@ -109,7 +113,7 @@ function searchTitle(dir: PublicDirectory, v: SearchView): string {
 
 export function searchPage(dir: PublicDirectory, v: SearchView): Html {
   const t = dir.tenant;
-  const searched = Object.entries(v.q).some(([k, val]) => k !== 'page' && val !== undefined);
+  const searched = asksSomething(v.q);
   const pages = Math.max(1, Math.ceil(v.total / PER_PAGE));
   const link = (p: number) =>
     portalUrl.search(t.code, {
