@@ -24,7 +24,7 @@ const SEPARATORS =
   /[\s・･、。，．,.!！?？「」『』（）()［］[\]【】〈〉《》"'“”‘’/／\\_＿\-－―‐〜～~:：;；*＊#＃&＆+＋|｜]/gu;
 
 /** Katakana → hiragana by code point (ァ..ヶ and ヴ map onto ぁ..ゖ). */
-function toHiragana(s: string): string {
+export function toHiragana(s: string): string {
   let out = '';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;

@@ -24,6 +24,8 @@ interface Ids {
   invitationId: string;
   memberId: string;
   token: string;
+  need: string;
+  resident: string;
 }
 
 type Fixture = (ids: Ids) => {
@@ -167,7 +169,43 @@ const fixtures: Record<string, Fixture> = {
   'get /api/hsds/v3/{tenant}/taxonomies/{id}': () => ({ params: { tenant: B, id: 'x' } }),
   'get /api/hsds/v3/{tenant}/taxonomy_terms': () => ({ params: { tenant: B } }),
   'get /api/hsds/v3/{tenant}/taxonomy_terms/{id}': () => ({ params: { tenant: B, id: 'ibasho' } }),
+  'get /api/t/{tenant}/needs': () => ({ params: { tenant: B } }),
+  'get /api/t/{tenant}/needs/{id}': (ids) => ({ params: { tenant: B, id: ids.need } }),
+  'post /api/t/{tenant}/needs': (ids) => ({ params: { tenant: B }, body: needBody(ids) }),
+  'patch /api/t/{tenant}/needs/{id}': (ids) => ({
+    params: { tenant: B, id: ids.need },
+    body: { ...needBody(ids), summary: '書き換え', version: 1 },
+  }),
+  'post /api/t/{tenant}/needs/{id}/status': (ids) => ({
+    params: { tenant: B, id: ids.need },
+    body: { status: 'resolved', version: 1 },
+  }),
+  'get /api/t/{tenant}/needs-matrix': () => ({ params: { tenant: B } }),
+  'get /api/t/{tenant}/needs-matrix/cell': (ids) => ({
+    params: { tenant: B },
+    query: { area: ids.honmachi, category: 'kaimono' },
+  }),
+  'get /api/t/{tenant}/needs-matrix/export': () => ({ params: { tenant: B }, query: { format: 'xlsx' } }),
+  'get /api/t/{tenant}/residents': () => ({ params: { tenant: B } }),
+  'get /api/t/{tenant}/residents/{id}': (ids) => ({ params: { tenant: B, id: ids.resident } }),
+  'post /api/t/{tenant}/residents': (ids) => ({ params: { tenant: B }, body: residentBody(ids) }),
+  'patch /api/t/{tenant}/residents/{id}': (ids) => ({
+    params: { tenant: B, id: ids.resident },
+    body: { ...residentBody(ids), name: '書き換え', version: 1 },
+  }),
+  'get /api/t/{tenant}/residents/{id}/export': (ids) => ({ params: { tenant: B, id: ids.resident } }),
+  'post /api/t/{tenant}/residents/{id}/erase': (ids) => ({
+    params: { tenant: B, id: ids.resident },
+    body: { version: 1, reason: '本人の求め' },
+  }),
 };
+
+function needBody(ids: Ids) {
+  return { category: 'kaimono', areaId: ids.honmachi, source: 'salon' };
+}
+function residentBody(ids: Ids) {
+  return { name: '本町 花子', kana: 'ほんまち はなこ', areaId: ids.honmachi };
+}
 
 const key = (r: { endpoint: { method: string; path: string } }) => `${r.endpoint.method} ${r.endpoint.path}`;
 
@@ -206,6 +244,18 @@ beforeAll(async () => {
     location: { name: '本町会館', address: '本町1', areaId: honmachi.id },
   });
   const resourceImport = await staffB.post(`/api/t/${B}/resource-imports?fileName=r.csv`, resourceCsv);
+  const resident = await staffB.post(`/api/t/${B}/residents`, {
+    name: '本町 太郎',
+    kana: 'ほんまち たろう',
+    areaId: honmachi.id,
+  });
+  const need = await staffB.post(`/api/t/${B}/needs`, {
+    category: 'kaimono',
+    areaId: honmachi.id,
+    source: 'visit',
+    residentId: resident.body.id,
+    summary: '買い物に行けない',
+  });
   ids = {
     resource: resource.body.id,
     organization: org.body.id,
@@ -218,6 +268,8 @@ beforeAll(async () => {
     invitationId: inv.body.invitation.id,
     memberId: member.id,
     token: inv.body.token,
+    need: need.body.id,
+    resident: resident.body.id,
   };
   outsider = t.client();
   await outsider.login((await t.f.buildUser({ tenant: A, role: 'insurer_staff' })).email);
@@ -333,5 +385,11 @@ describe('inside B', () => {
     expect((await staffB.get(`/api/t/${B}/population-imports/${ids.importId}`)).body.status).toBe(
       'previewed',
     );
+    const need = await staffB.get(`/api/t/${B}/needs/${ids.need}`);
+    expect(need.body.need).toMatchObject({ summary: '買い物に行けない', status: 'new', version: 1 });
+    expect(need.body.need.residentName).toBe('本町 太郎');
+    const resident = await staffB.get(`/api/t/${B}/residents/${ids.resident}`);
+    expect(resident.body.resident).toMatchObject({ name: '本町 太郎', version: 1 });
+    expect((await staffB.get(`/api/t/${B}/residents`)).body.total).toBe(1);
   });
 });

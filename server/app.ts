@@ -18,9 +18,11 @@ import { RateLimiter } from './core/rate-limit';
 import { DEMO_ACCOUNTS } from './db/seed/demo-accounts';
 import { accountsRoutes } from './modules/accounts';
 import { areasRoutes } from './modules/areas';
+import { needsRoutes } from './modules/needs';
 import { opendataRoutes } from './modules/opendata';
 import { portalError, portalRoutes } from './modules/portal';
 import { printRoutes } from './modules/print';
+import { residentsRoutes } from './modules/residents';
 import { hsdsRoutes, resourcesRoutes } from './modules/resources';
 import { tenantsRoutes } from './modules/tenants';
 
@@ -31,6 +33,8 @@ export const allRoutes: RouteDef[] = [
   ...areasRoutes,
   ...resourcesRoutes,
   ...hsdsRoutes,
+  ...residentsRoutes,
+  ...needsRoutes,
 ];
 
 export interface CreateAppOptions {

@@ -1,3 +1,4 @@
+import { type AreaNode, subtreeIds } from '../../domain/areas';
 import { ROLE_INFO, type Role } from '../../domain/roles';
 import type { Actor, Membership, TenantContext } from './context';
 import { forbidden, notFound } from './errors';
@@ -54,4 +55,18 @@ export function writableAreaRoots(ctx: TenantContext): 'all' | string[] {
   const m = membershipIn(ctx.actor, ctx.tenantId);
   if (m && ROLE_INFO[m.role].writeAssignedAreas) return m.areaIds;
   return [];
+}
+
+/**
+ * Who may see personal data (住民, 困りごと) and where: 保険者職員 and 第1層 SC the whole town,
+ * a 第2層 SC only her assigned areas and what lies below them, everyone else nothing.
+ * `null` means no access at all; the caller turns it into its own message.
+ */
+export function personalDataScope(ctx: TenantContext, all: readonly AreaNode[]): 'all' | Set<string> | null {
+  if (isSuper(ctx.actor)) return 'all';
+  const m = membershipIn(ctx.actor, ctx.tenantId);
+  if (!m) return null;
+  if (m.role === 'insurer_staff' || m.role === 'sc1') return 'all';
+  if (m.role === 'sc2') return subtreeIds(all, m.areaIds);
+  return null;
 }

@@ -18,6 +18,7 @@ import {
 import { createOrganization, loadWorld, saveResource } from '../../modules/resources';
 import { createFictionalTenant, updateTenant } from '../../modules/tenants';
 import { DEMO_ACCOUNT_SPECS, DEMO_PASSWORD, DEMO_TENANT } from './demo-accounts';
+import { seedDemoNeeds } from './demo-needs';
 import { boxPolygon, demoBoxes, demoResources } from './demo-resources';
 
 /*
@@ -257,6 +258,7 @@ export async function seedDemoTown(database: Database, now: () => Date = () => n
   }
 
   await seedDemoResources(ctx, districts, root.id, now);
+  await seedDemoNeeds(ctx, now);
 
   for (const spec of DEMO_ACCOUNT_SPECS) {
     const user = await createUser(base, {

@@ -2,6 +2,7 @@ import type { BookletData } from './booklet.data';
 import { bookletDocument } from './booklet.pdf';
 import type { CalendarData } from './calendar.pdf';
 import { calendarDocument } from './calendar.pdf';
+import { type MatrixPdfData, matrixDocument } from './matrix.pdf';
 import { renderPdf } from './pdf';
 import type { SheetData } from './sheet.pdf';
 import { sheetDocument } from './sheet.pdf';
@@ -15,7 +16,8 @@ import { sheetDocument } from './sheet.pdf';
 export type PrintTask =
   | { kind: 'booklet'; data: BookletData }
   | { kind: 'calendar'; data: CalendarData }
-  | { kind: 'sheet'; data: SheetData };
+  | { kind: 'sheet'; data: SheetData }
+  | { kind: 'matrix'; data: MatrixPdfData };
 
 /** Entries placed on pages (layout), then entries drawn into the file (render), out of `total`. */
 export interface RenderProgress {
@@ -48,7 +50,12 @@ export async function renderTask(
     const pdf = await renderPdf(booklet.doc, (f) => report('render', Math.min(total, Math.round(f * total))));
     return { pdf: new Uint8Array(pdf), pages: booklet.pages() };
   }
-  const built = task.kind === 'calendar' ? calendarDocument(task.data) : sheetDocument(task.data);
+  const built =
+    task.kind === 'calendar'
+      ? calendarDocument(task.data)
+      : task.kind === 'matrix'
+        ? matrixDocument(task.data)
+        : sheetDocument(task.data);
   const pdf = await renderPdf(built.doc);
   return { pdf: new Uint8Array(pdf), pages: built.pages() };
 }

@@ -21,8 +21,10 @@ export {
   createResource,
   getResource,
   loadWorld,
+  resourceCoverage,
+  resourceNames,
   saveResource,
   searchQuery,
   searchResources,
 } from './resources.service';
-export { loadTerms } from './taxonomy.service';
+export { loadTerms, type TermRow, tenantTerms } from './taxonomy.service';

@@ -994,3 +994,38 @@ export async function reindexResources(
   }
   return rows.length;
 }
+
+/** The tenant's resources that are not 廃止, with what the needs-against-resources view counts. */
+export async function resourceCoverage(ctx: TenantContext) {
+  resourcesPolicy.read(ctx);
+  const rows = await ctx.db
+    .select({
+      id: services.id,
+      name: services.name,
+      categories: services.categories,
+      areaIds: services.effectiveAreaIds,
+      capacity: services.capacity,
+      weekdayMask: services.weekdayMask,
+      schedules: services.schedules,
+    })
+    .from(services)
+    .where(and(eq(services.tenantId, ctx.tenantId), sql`${services.status} <> 'defunct'`))
+    .orderBy(asc(services.kana), asc(services.name));
+  return rows.map((r) => ({
+    ...r,
+    schedule: (r.schedules as ScheduleRule[]).map((rule) => describeSchedule(rule as never)).join('、'),
+  }));
+}
+
+/** Names of this tenant's resources by id (unknown ids are left out: the caller decides what that means). */
+export async function resourceNames(
+  ctx: TenantContext,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.db
+    .select({ id: services.id, name: services.name })
+    .from(services)
+    .where(and(eq(services.tenantId, ctx.tenantId), inArray(services.id, [...new Set(ids)])));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

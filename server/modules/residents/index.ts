@@ -1,0 +1,11 @@
+/** 住民: the people the SC supports. Personal data — every read and change is audited. */
+export { residentsRoutes } from './residents.routes';
+export {
+  assertResidentVisible,
+  createResident,
+  eraseResident,
+  getResident,
+  type ResidentLinks,
+  registerResidentLinks,
+  residentNames,
+} from './residents.service';
