@@ -26,6 +26,9 @@ interface Ids {
   token: string;
   need: string;
   resident: string;
+  survey: string;
+  response: string;
+  surveyImport: string;
 }
 
 type Fixture = (ids: Ids) => {
@@ -200,6 +203,45 @@ const fixtures: Record<string, Fixture> = {
   }),
 };
 
+const surveyCsv = new TextEncoder().encode('調査票番号,No.1\n1,0\n');
+const sIds = (ids: Ids) => ({ tenant: B, id: ids.survey });
+
+Object.assign(fixtures, {
+  'get /api/t/{tenant}/survey-instruments': () => ({ params: { tenant: B } }),
+  'get /api/t/{tenant}/surveys': () => ({ params: { tenant: B } }),
+  'post /api/t/{tenant}/surveys': () => ({
+    params: { tenant: B },
+    body: { title: '乗っ取り調査', instrument: 'kihon-checklist', fiscalYear: 2026 },
+  }),
+  'get /api/t/{tenant}/surveys/{id}': (ids: Ids) => ({ params: sIds(ids) }),
+  'patch /api/t/{tenant}/surveys/{id}': (ids: Ids) => ({
+    params: sIds(ids),
+    body: { title: '書き換え', thresholds: {}, version: 1 },
+  }),
+  'post /api/t/{tenant}/surveys/{id}/responses': (ids: Ids) => ({
+    params: sIds(ids),
+    body: { areaId: ids.honmachi, answers: { kc01: '1' } },
+  }),
+  'get /api/t/{tenant}/surveys/{id}/responses': (ids: Ids) => ({ params: sIds(ids) }),
+  'get /api/t/{tenant}/surveys/{id}/responses/{responseId}': (ids: Ids) => ({
+    params: { ...sIds(ids), responseId: ids.response },
+  }),
+  'post /api/t/{tenant}/surveys/{id}/imports': (ids: Ids) => ({
+    params: sIds(ids),
+    query: { fileName: 'a.csv' },
+    body: surveyCsv,
+  }),
+  'put /api/t/{tenant}/surveys/{id}/imports/{importId}/mapping': (ids: Ids) => ({
+    params: { ...sIds(ids), importId: ids.surveyImport },
+    body: { headerRows: 1, columns: { '0': '@respondentNo', '1': 'kc01' } },
+  }),
+  'post /api/t/{tenant}/surveys/{id}/imports/{importId}/commit': (ids: Ids) => ({
+    params: { ...sIds(ids), importId: ids.surveyImport },
+  }),
+  'get /api/t/{tenant}/surveys/{id}/results': (ids: Ids) => ({ params: sIds(ids) }),
+  'get /api/t/{tenant}/surveys/{id}/results/export': (ids: Ids) => ({ params: sIds(ids), query: { format: 'xlsx' } }),
+});
+
 function needBody(ids: Ids) {
   return { category: 'kaimono', areaId: ids.honmachi, source: 'salon' };
 }
@@ -256,6 +298,20 @@ beforeAll(async () => {
     residentId: resident.body.id,
     summary: '買い物に行けない',
   });
+  const survey = await staffB.post(`/api/t/${B}/surveys`, {
+    title: '令和8年度 基本チェックリスト',
+    instrument: 'kihon-checklist',
+    fiscalYear: 2026,
+  });
+  const response = await staffB.post(`/api/t/${B}/surveys/${survey.body.id}/responses`, {
+    respondentNo: '0001',
+    areaId: honmachi.id,
+    answers: { kc01: '1', kc16: '1' },
+  });
+  const surveyImport = await staffB.post(
+    `/api/t/${B}/surveys/${survey.body.id}/imports?fileName=s.csv`,
+    new TextEncoder().encode('調査票番号,No.1\n0002,0\n'),
+  );
   ids = {
     resource: resource.body.id,
     organization: org.body.id,
@@ -270,6 +326,9 @@ beforeAll(async () => {
     token: inv.body.token,
     need: need.body.id,
     resident: resident.body.id,
+    survey: survey.body.id,
+    response: response.body.id,
+    surveyImport: surveyImport.body.id,
   };
   outsider = t.client();
   await outsider.login((await t.f.buildUser({ tenant: A, role: 'insurer_staff' })).email);
@@ -391,5 +450,7 @@ describe('inside B', () => {
     const resident = await staffB.get(`/api/t/${B}/residents/${ids.resident}`);
     expect(resident.body.resident).toMatchObject({ name: '本町 太郎', version: 1 });
     expect((await staffB.get(`/api/t/${B}/residents`)).body.total).toBe(1);
+    const survey = await staffB.get(`/api/t/${B}/surveys/${ids.survey}`);
+    expect(survey.body.survey).toMatchObject({ title: '令和8年度 基本チェックリスト', version: 1, responses: 1 });
   });
 });

@@ -23,6 +23,7 @@ import { opendataRoutes } from './modules/opendata';
 import { portalError, portalRoutes } from './modules/portal';
 import { printRoutes } from './modules/print';
 import { residentsRoutes } from './modules/residents';
+import { surveysRoutes } from './modules/surveys';
 import { hsdsRoutes, resourcesRoutes } from './modules/resources';
 import { tenantsRoutes } from './modules/tenants';
 
@@ -35,6 +36,7 @@ export const allRoutes: RouteDef[] = [
   ...hsdsRoutes,
   ...residentsRoutes,
   ...needsRoutes,
+  ...surveysRoutes,
 ];
 
 export interface CreateAppOptions {

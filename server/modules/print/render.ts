@@ -4,6 +4,7 @@ import type { CalendarData } from './calendar.pdf';
 import { calendarDocument } from './calendar.pdf';
 import { type MatrixPdfData, matrixDocument } from './matrix.pdf';
 import { renderPdf } from './pdf';
+import { type ReportPdfData, reportDocument } from './report.pdf';
 import type { SheetData } from './sheet.pdf';
 import { sheetDocument } from './sheet.pdf';
 
@@ -17,7 +18,8 @@ export type PrintTask =
   | { kind: 'booklet'; data: BookletData }
   | { kind: 'calendar'; data: CalendarData }
   | { kind: 'sheet'; data: SheetData }
-  | { kind: 'matrix'; data: MatrixPdfData };
+  | { kind: 'matrix'; data: MatrixPdfData }
+  | { kind: 'report'; data: ReportPdfData };
 
 /** Entries placed on pages (layout), then entries drawn into the file (render), out of `total`. */
 export interface RenderProgress {
@@ -55,7 +57,9 @@ export async function renderTask(
       ? calendarDocument(task.data)
       : task.kind === 'matrix'
         ? matrixDocument(task.data)
-        : sheetDocument(task.data);
+        : task.kind === 'report'
+          ? reportDocument(task.data)
+          : sheetDocument(task.data);
   const pdf = await renderPdf(built.doc);
   return { pdf: new Uint8Array(pdf), pages: built.pages() };
 }

@@ -1,5 +1,7 @@
 import type { MatrixPdfData } from './matrix.pdf';
 import { PdfPool } from './pool';
+import type { PrintTask } from './render';
+import type { ReportPdfData } from './report.pdf';
 
 /*
  * Printed tables other modules ask for (the needs-against-resources table for a meeting). They run
@@ -8,8 +10,10 @@ import { PdfPool } from './pool';
 
 let pool: PdfPool | undefined;
 
-export async function printNeedsMatrix(data: MatrixPdfData): Promise<Uint8Array> {
+async function print(task: PrintTask): Promise<Uint8Array> {
   pool ??= new PdfPool(1);
-  const done = await pool.run({ kind: 'matrix', data });
-  return done.pdf;
+  return (await pool.run(task)).pdf;
 }
+
+export const printNeedsMatrix = (data: MatrixPdfData) => print({ kind: 'matrix', data });
+export const printReport = (data: ReportPdfData) => print({ kind: 'report', data });

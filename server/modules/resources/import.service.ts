@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { toFieldErrors } from '../../../contracts/http';
 import { type ImportMapping, type ResourceImport, ResourceInput } from '../../../contracts/resources';
 import { townKey } from '../../../domain/areas';
@@ -19,6 +18,7 @@ import {
 } from '../../../domain/resource-import';
 import { decodeBytes, ENCODING_LABELS, type TextEncodingName } from '../../../domain/text-encoding';
 import { recordAudit } from '../../core/audit';
+import { looksLikeXlsx, readXlsxLines } from '../../core/spreadsheet';
 import { actorId, inTransaction, type TenantContext } from '../../core/context';
 import { AppError, conflict, notFound } from '../../core/errors';
 import { resourcesPolicy } from './resources.policy';
@@ -65,29 +65,8 @@ interface ParsedFile {
 // ---------------------------------------------------------------------------------------------
 // Files → tables
 
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('error' in v) return '';
-  }
-  return String(v);
-}
-
 async function readXlsx(bytes: Uint8Array): Promise<Table> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as never);
-  const sheet = wb.worksheets[0];
-  if (!sheet) return { headers: [], rows: [] };
-  const all: { line: number; cells: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    const values = row.values as ExcelJS.CellValue[];
-    all.push({ line, cells: values.slice(1).map(cellText) });
-  });
-  const [head, ...rows] = all;
+  const [head, ...rows] = await readXlsxLines(bytes);
   return { headers: head?.cells.map((h) => h.trim()) ?? [], rows };
 }
 
@@ -230,8 +209,7 @@ function readHsds(json: unknown): Table {
 
 /** Reads any supported file into a table; the format is told by the content, not the name. */
 export async function readFile(fileName: string, bytes: Uint8Array): Promise<ParsedFile> {
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  if (isZip || /\.xlsx$/i.test(fileName)) {
+  if (looksLikeXlsx(fileName, bytes)) {
     try {
       return { format: 'xlsx', encoding: null, table: await readXlsx(bytes), errors: [] };
     } catch {

@@ -1,0 +1,169 @@
+import { INTEREST_CHECKSHEET } from './interest-checksheet';
+import { isBmiBelow, KIHON_BMI_LIMIT, KIHON_CHECKLIST, KIHON_CRITERIA } from './kihon-checklist';
+import {
+  type CountRule,
+  evaluateRisks,
+  NEEDS_RISK_RULES,
+  NEEDS_SURVEY_RISK,
+  type RiskRule,
+  withOverrides,
+} from './needs-survey';
+import { type Answers, anyOf, type Judgement, numberOf, type QuestionnaireDefinition } from './questionnaire';
+import { type Column, ruleSql } from './risk-sql';
+
+/*
+ * The instruments a town can run, each with the judgements made from it, in one shape: a
+ * questionnaire definition, rules as data (count / score / BMI rules), and optionally a summary that
+ * is 該当 when any of some rules is (事業対象者: any one of the seven criteria of 様式第二).
+ * The same rules are judged per person in JavaScript and for a whole survey in SQL.
+ */
+
+export type InstrumentKey = 'needs-survey-risk' | 'kihon-checklist' | 'interest-checksheet';
+
+export interface Instrument {
+  key: InstrumentKey;
+  definition: QuestionnaireDefinition;
+  rules: readonly RiskRule[];
+  summary?: { key: string; label: string; anyOf: readonly string[] };
+  /** Answers as the rules read them (derived items filled in). */
+  prepare(answers: Answers): Answers;
+  /** Column reader for the SQL form of the same rules, given how an item is read. */
+  column(read: Column): Column;
+}
+
+/**
+ * 基本チェックリスト criteria as count rules: an item scores when its code is '1' (the codes are the
+ * points printed on 様式第一). No.12 is derived from height and weight when both are given, else the
+ * recorded kc12; see scoreKihonChecklist, which this must agree with (tested).
+ */
+const KIHON_RULES: readonly CountRule[] = KIHON_CRITERIA.map((c) => ({
+  key: `criterion${c.no}`,
+  label: `基準${'①②③④⑤⑥⑦'[c.no - 1]} ${c.label}`,
+  meaning: 'risk',
+  kind: 'count',
+  items: c.nos.map((no) => `kc${String(no).padStart(2, '0')}`),
+  riskAnswers: Object.fromEntries(c.nos.map((no) => [`kc${String(no).padStart(2, '0')}`, ['1']])),
+  operator: '>=',
+  threshold: c.threshold,
+  source: '平成27年厚生労働省告示第197号 様式第二',
+  status: 'verified',
+}));
+
+const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+export const INSTRUMENTS: Record<InstrumentKey, Instrument> = {
+  'needs-survey-risk': {
+    key: 'needs-survey-risk',
+    definition: NEEDS_SURVEY_RISK,
+    rules: NEEDS_RISK_RULES,
+    prepare: (a) => a,
+    column: (read) => read,
+  },
+  'kihon-checklist': {
+    key: 'kihon-checklist',
+    definition: KIHON_CHECKLIST,
+    rules: KIHON_RULES,
+    summary: {
+      key: 'jigyoTaishosha',
+      label: '事業対象者（いずれかの基準に該当）',
+      anyOf: KIHON_RULES.map((r) => r.key),
+    },
+    prepare(answers) {
+      const h = numberOf(answers, 'heightCm');
+      const w = numberOf(answers, 'weightKg');
+      if (h === undefined || w === undefined) return answers;
+      return { ...answers, kc12: isBmiBelow(h, w) ? '1' : '0' };
+    },
+    column: (read) => (key) => {
+      if (key !== 'kc12') return read(key);
+      const h = `cast(${read('heightCm')} as numeric)`;
+      const w = `cast(${read('weightKg')} as numeric)`;
+      return `(case when ${read('heightCm')} is not null and ${read('weightKg')} is not null then (case when ${w} * 10000 < ${KIHON_BMI_LIMIT} * ${h} * ${h} then ${quote('1')} else ${quote('0')} end) else ${read('kc12')} end)`;
+    },
+  },
+  'interest-checksheet': {
+    key: 'interest-checksheet',
+    definition: INTEREST_CHECKSHEET,
+    rules: [],
+    prepare: (a) => a,
+    column: (read) => read,
+  },
+};
+
+export function isInstrumentKey(key: string): key is InstrumentKey {
+  return key in INSTRUMENTS;
+}
+
+/** The rules of an instrument with a survey's threshold changes applied ({ iadl: 3 }). */
+export function rulesFor(instrument: Instrument, thresholds: Readonly<Record<string, number>>): RiskRule[] {
+  return withOverrides(
+    instrument.rules,
+    Object.fromEntries(Object.entries(thresholds).map(([k, threshold]) => [k, { threshold }])),
+  );
+}
+
+/** One person's judgements: each rule, then the summary when the instrument has one. */
+export function judge(
+  instrument: Instrument,
+  rules: readonly RiskRule[],
+  answers: Answers,
+): { key: string; label: string; result: Judgement; detail: string }[] {
+  const results = evaluateRisks(rules, instrument.prepare(answers));
+  const out = results.map((r) => ({
+    key: r.key,
+    label: r.label,
+    result: r.result,
+    detail:
+      r.score !== null
+        ? `${r.score}点${r.band ? `（${r.band}）` : ''}`
+        : r.missing > 0
+          ? `該当する回答${r.hits}・未回答${r.missing}`
+          : `該当する回答${r.hits}`,
+  }));
+  if (instrument.summary) {
+    const keys = new Set(instrument.summary.anyOf);
+    out.push({
+      key: instrument.summary.key,
+      label: instrument.summary.label,
+      result: anyOf(results.filter((r) => keys.has(r.key)).map((r) => r.result)),
+      detail: '',
+    });
+  }
+  return out;
+}
+
+/** The same judgements as SQL expressions giving 1 (該当), 0 (非該当) or 2 (判定不能), in the same order. */
+export function judgeSql(
+  instrument: Instrument,
+  rules: readonly RiskRule[],
+  read: Column,
+): { key: string; label: string; sql: string }[] {
+  const col = instrument.column(read);
+  const out = rules.map((r) => ({ key: r.key, label: r.label, sql: ruleSql(r, col) }));
+  if (instrument.summary) {
+    const parts = out.filter((r) => instrument.summary!.anyOf.includes(r.key)).map((r) => r.sql);
+    out.push({
+      key: instrument.summary.key,
+      label: instrument.summary.label,
+      sql: `(case when ${parts.map((p) => `${p} = 1`).join(' or ')} then 1 when ${parts.map((p) => `${p} = 0`).join(' and ')} then 0 else 2 end)`,
+    });
+  }
+  return out;
+}
+
+/** A rule's condition in words, for the screen that lists them: 「5項目中3項目以上」「5点中4点以下」. */
+export function conditionText(rule: RiskRule): string {
+  const n = rule.items.length;
+  switch (rule.kind) {
+    case 'count':
+      return rule.operator === '>='
+        ? n === 1
+          ? '該当する回答のとき'
+          : `${n}項目中${rule.threshold}項目以上`
+        : `${n}項目中${rule.threshold}項目以下`;
+    case 'score':
+      return `${n}点満点中${rule.threshold}点${rule.operator === '<=' ? '以下' : '以上'}`;
+    case 'bmiAnd':
+      return `BMI ${rule.bmiBelow}未満かつ、${n}項目中${rule.threshold}項目以上`;
+  }
+}

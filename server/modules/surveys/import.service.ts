@@ -1,0 +1,427 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { SurveyImportPreview } from '../../../contracts/surveys';
+import { CsvSyntaxError, parseCsvWithLines } from '../../../domain/csv';
+import { isIsoDate, parseJapaneseDate } from '../../../domain/dates';
+import { type Answers, items, validateAnswers } from '../../../domain/questionnaire';
+import { decodeBytes, ENCODING_LABELS } from '../../../domain/text-encoding';
+import { recordAudit } from '../../core/audit';
+import { actorLabel, inTransaction, type TenantContext } from '../../core/context';
+import { badRequest, notFound, validationFailed } from '../../core/errors';
+import { looksLikeXlsx, readXlsxLines } from '../../core/spreadsheet';
+import { type AreaRow, tenantAreas } from '../areas';
+import { surveysPolicy } from './surveys.policy';
+import { areaForTown, attributes, findSurvey, instrumentOf } from './surveys.service';
+import { type SurveyRow, surveyImports, surveyResponses } from './surveys.tables';
+
+/*
+ * Survey answers from a file (a contractor's CSV or the town's own xlsx): read whole, headers of
+ * one or two rows (「問2」 over 「(1)」), columns matched to item keys by what the header says,
+ * every row validated with the questionnaire engine, and only a file without a single error is
+ * written — in one transaction. The file's cells are kept with the preview, so a commit writes
+ * exactly what was checked.
+ */
+
+type Line = { line: number; cells: string[] };
+
+/** Columns that describe the respondent rather than answer a question. */
+const META: { key: string; label: string; names: string[] }[] = [
+  {
+    key: '@respondentNo',
+    label: '調査票番号',
+    names: ['調査票番号', '回答者番号', '整理番号', '通し番号', 'id', '番号'],
+  },
+  { key: '@town', label: '町丁', names: ['町丁', '町丁名', '町名', '住所'] },
+  { key: '@area', label: '地域', names: ['地域', '地区', '圏域', '日常生活圏域', '地区名'] },
+  { key: '@sex', label: '性別', names: ['性別'] },
+  { key: '@age', label: '年齢', names: ['年齢'] },
+  { key: '@answeredOn', label: '回答日', names: ['回答日', '記入日', '調査日'] },
+];
+
+// NFKC, no spaces or brackets variety: 「問２（１）」「問2(1)」「問2 (1)」 all become 問2(1).
+const norm = (s: string) =>
+  s
+    .normalize('NFKC')
+    .replace(/\s+/gu, '')
+    .replace(/[［【〔]/gu, '(')
+    .replace(/[］】〕]/gu, ')')
+    .toLowerCase();
+
+/** Every name a column may carry for each item: its key, number, short name and label. */
+function nameIndex(survey: SurveyRow): Map<string, string> {
+  const index = new Map<string, string>();
+  const put = (name: string | undefined, key: string) => {
+    if (!name) return;
+    const n = norm(name);
+    if (n && !index.has(n)) index.set(n, key);
+  };
+  for (const it of items(instrumentOf(survey).definition)) {
+    put(it.key, it.key);
+    const q = it.question;
+    if (it.row) {
+      put(`${q.number ?? ''}${it.row.number ?? ''}`, it.key);
+      put(it.row.number ? `${q.number ?? ''}${it.row.number}` : undefined, it.key);
+      put(it.row.short, it.key);
+      put(it.row.label, it.key);
+    } else {
+      put(q.number, it.key);
+      put(q.short, it.key);
+      put(q.label, it.key);
+    }
+    // 「No.1」 is also written 「No1」「1」 on checklists.
+    const m = /^no\.?(\d+)$/u.exec(norm(q.number ?? ''));
+    if (m) {
+      put(`no${m[1]}`, it.key);
+      put(`no.${m[1]}`, it.key);
+    }
+  }
+  for (const m of META) for (const n of m.names) put(n, m.key);
+  return index;
+}
+
+/**
+ * What each column's header may mean, best first. With two header rows the upper row carries forward
+ * over merged (blank) cells: 「問2」 over 「(1)」 reads 問2(1); 「問3」 over 「身長」 reads 身長 too.
+ */
+function headerCandidates(grid: Line[], headerRows: 1 | 2): string[][] {
+  const width = Math.max(0, ...grid.slice(0, 3).map((l) => l.cells.length));
+  const top = grid[0]?.cells ?? [];
+  if (headerRows === 1) return Array.from({ length: width }, (_, i) => [(top[i] ?? '').trim()]);
+  const sub = grid[1]?.cells ?? [];
+  let carry = '';
+  return Array.from({ length: width }, (_, i) => {
+    const t = (top[i] ?? '').trim();
+    if (t) carry = t;
+    const s = (sub[i] ?? '').trim();
+    return s ? [`${t || carry}${s}`, s, t || carry] : [t];
+  });
+}
+
+function headers(grid: Line[], headerRows: 1 | 2): string[] {
+  return headerCandidates(grid, headerRows).map((c) => c[0] ?? '');
+}
+
+function guessColumns(survey: SurveyRow, grid: Line[], headerRows: 1 | 2): (string | null)[] {
+  const index = nameIndex(survey);
+  const used = new Set<string>();
+  return headerCandidates(grid, headerRows).map((names) => {
+    for (const name of names) {
+      const key = index.get(norm(name));
+      if (key && !used.has(key)) {
+        used.add(key);
+        return key;
+      }
+    }
+    return null;
+  });
+}
+
+async function readGrid(fileName: string, bytes: Uint8Array) {
+  if (looksLikeXlsx(fileName, bytes)) {
+    try {
+      return { encoding: 'xlsx', grid: await readXlsxLines(bytes) };
+    } catch {
+      throw badRequest('Excel ファイルとして読めませんでした（xlsx 形式で保存し直してください）。');
+    }
+  }
+  const { text, encoding } = decodeBytes(bytes);
+  try {
+    return { encoding: ENCODING_LABELS[encoding], grid: parseCsvWithLines(text) };
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) throw badRequest(`${e.line}行目：${e.message}`);
+    throw e;
+  }
+}
+
+interface Planned {
+  respondentNo: string;
+  areaId: string | null;
+  sex: '1' | '2' | null;
+  age: number | null;
+  answeredOn: string | null;
+  answers: Answers;
+}
+
+const SEX: Record<string, '1' | '2'> = { '1': '1', '2': '2', 男: '1', 男性: '1', 女: '2', 女性: '2' };
+
+/** Validates every row against the questionnaire; returns the rows ready to write and the problems. */
+async function plan(
+  ctx: TenantContext,
+  survey: SurveyRow,
+  grid: Line[],
+  headerRows: 1 | 2,
+  columns: (string | null)[],
+  all: readonly AreaRow[],
+) {
+  const heads = headers(grid, headerRows);
+  const def = instrumentOf(survey).definition;
+  const itemHead = new Map(columns.flatMap((k, i) => (k ? [[k, heads[i] ?? `${i + 1}列目`] as const] : [])));
+  const errors: { row: number; column: string; message: string }[] = [];
+  const rows: Planned[] = [];
+  const seenNo = new Map<string, number>();
+  const today = new Date(ctx.now()).toISOString().slice(0, 10);
+  const byName = new Map(all.map((a) => [norm(a.name), a.id]));
+  for (const { line, cells } of grid.slice(headerRows)) {
+    if (cells.every((c) => c.trim() === '')) continue;
+    const raw: Record<string, unknown> = {};
+    const meta: Record<string, string> = {};
+    columns.forEach((k, i) => {
+      if (!k) return;
+      const v = (cells[i] ?? '').trim();
+      if (k.startsWith('@')) meta[k] = v.normalize('NFKC');
+      else if (v !== '') raw[k] = v;
+    });
+    const err = (column: string, message: string) => errors.push({ row: line, column, message });
+    const v = validateAnswers(def, raw);
+    if (!v.ok)
+      for (const e of v.errors)
+        err(itemHead.get(e.itemKey) ?? e.itemKey, e.message.replace(/^[^：]*：/u, ''));
+    const no = meta['@respondentNo'] ?? '';
+    if (no) {
+      const first = seenNo.get(no);
+      if (first !== undefined) err('調査票番号', `「${no}」が${first}行目と重なっています。`);
+      else seenNo.set(no, line);
+    }
+    let areaId: string | null = null;
+    if (meta['@area']) {
+      areaId = byName.get(norm(meta['@area'])) ?? byName.get(norm(`${meta['@area']}地区`)) ?? null;
+      if (!areaId) err('地域', `「${meta['@area']}」という地域は登録されていません。`);
+    } else if (meta['@town']) {
+      areaId = areaForTown(all, meta['@town']);
+      if (!areaId) err('町丁', `「${meta['@town']}」はどの地域にも登録されていません。`);
+    }
+    let sex: '1' | '2' | null = null;
+    if (meta['@sex']) {
+      sex = SEX[meta['@sex']] ?? null;
+      if (!sex) err('性別', `「${meta['@sex']}」は性別として読めません（1・2・男・女）。`);
+    }
+    let age: number | null = null;
+    if (meta['@age']) {
+      age = /^\d+$/u.test(meta['@age']) ? Number(meta['@age']) : null;
+      if (age === null || age < 40 || age > 120)
+        err('年齢', `「${meta['@age']}」は年齢として読めません（40〜120）。`);
+    }
+    let answeredOn: string | null = null;
+    if (meta['@answeredOn']) {
+      const d = isIsoDate(meta['@answeredOn']) ? meta['@answeredOn'] : parseJapaneseDate(meta['@answeredOn']);
+      if (!d || d > today)
+        err('回答日', `「${meta['@answeredOn']}」は日付として読めないか、今日より後です。`);
+      else answeredOn = d;
+    }
+    if (v.ok)
+      rows.push({
+        respondentNo: no,
+        areaId,
+        answeredOn,
+        answers: v.answers,
+        ...attributes(v.answers, sex, age),
+      });
+  }
+  // Numbers already in the survey (an earlier file, or typed in by hand) are duplicates too.
+  const numbers = [...seenNo.keys()];
+  for (let i = 0; i < numbers.length; i += 1000) {
+    const chunk = numbers.slice(i, i + 1000);
+    const existing = await ctx.db
+      .select({ no: surveyResponses.respondentNo })
+      .from(surveyResponses)
+      .where(
+        and(
+          eq(surveyResponses.tenantId, ctx.tenantId),
+          eq(surveyResponses.surveyId, survey.id),
+          inArray(surveyResponses.respondentNo, chunk),
+        ),
+      );
+    for (const e of existing)
+      errors.push({
+        row: seenNo.get(e.no)!,
+        column: '調査票番号',
+        message: `「${e.no}」はもう入力されています。`,
+      });
+  }
+  errors.sort((a, b) => a.row - b.row);
+  return { rows, errors, heads };
+}
+
+function preview(
+  id: string,
+  fileName: string,
+  encoding: string,
+  headerRows: 1 | 2,
+  heads: string[],
+  columns: (string | null)[],
+  survey: SurveyRow,
+  p: { rows: Planned[]; errors: { row: number; column: string; message: string }[] },
+  status: 'previewed' | 'committed',
+): SurveyImportPreview {
+  const mapped = new Set(columns.filter(Boolean));
+  return {
+    id,
+    fileName,
+    encoding,
+    headerRows,
+    rowCount: p.rows.length + new Set(p.errors.map((e) => e.row)).size,
+    columns: heads.map((header, index) => ({ index, header, itemKey: columns[index] ?? null })),
+    unmapped: items(instrumentOf(survey).definition)
+      .map((i) => i.key)
+      .filter((k) => !mapped.has(k)),
+    errors: p.errors.slice(0, 200),
+    errorCount: p.errors.length,
+    canCommit: p.errors.length === 0 && p.rows.length > 0 && status === 'previewed',
+    status,
+  };
+}
+
+export async function previewSurveyImport(
+  ctx: TenantContext,
+  surveyId: string,
+  input: { fileName: string; headerRows: 'auto' | '1' | '2'; bytes: Uint8Array },
+) {
+  surveysPolicy.manage(ctx);
+  const survey = await findSurvey(ctx, surveyId);
+  const { encoding, grid } = await readGrid(input.fileName, input.bytes);
+  if (grid.length === 0) throw badRequest('ファイルに行がありません。');
+  // Automatic: the header depth under which more columns are recognised as questions.
+  const tries = (input.headerRows === 'auto' ? [1, 2] : [Number(input.headerRows)]) as (1 | 2)[];
+  const best = tries
+    .map((h) => ({ h, columns: guessColumns(survey, grid, h) }))
+    .sort((a, b) => b.columns.filter(Boolean).length - a.columns.filter(Boolean).length)[0]!;
+  const all = await tenantAreas(ctx);
+  const p = await plan(ctx, survey, grid, best.h, best.columns, all);
+  const id = crypto.randomUUID();
+  await ctx.db.insert(surveyImports).values({
+    tenantId: ctx.tenantId,
+    id,
+    surveyId,
+    fileName: input.fileName,
+    encoding,
+    status: 'previewed',
+    grid: JSON.stringify(grid),
+    headerRows: best.h,
+    columns: best.columns,
+    createdBy: actorLabel(ctx.actor),
+    createdAt: ctx.now(),
+  });
+  return preview(id, input.fileName, encoding, best.h, p.heads, best.columns, survey, p, 'previewed');
+}
+
+async function loadImport(ctx: TenantContext, surveyId: string, importId: string) {
+  const [row] = await ctx.db
+    .select()
+    .from(surveyImports)
+    .where(
+      and(
+        eq(surveyImports.tenantId, ctx.tenantId),
+        eq(surveyImports.surveyId, surveyId),
+        eq(surveyImports.id, importId),
+      ),
+    );
+  if (!row) throw notFound('取り込み');
+  return row;
+}
+
+export async function remapSurveyImport(
+  ctx: TenantContext,
+  surveyId: string,
+  importId: string,
+  input: { headerRows: 1 | 2; columns: Record<string, string> },
+) {
+  surveysPolicy.manage(ctx);
+  const survey = await findSurvey(ctx, surveyId);
+  const row = await loadImport(ctx, surveyId, importId);
+  if (row.status !== 'previewed') throw badRequest('この取り込みはもう保存されています。');
+  const grid = JSON.parse(row.grid) as Line[];
+  const heads = headers(grid, input.headerRows);
+  const known = new Set([
+    ...items(instrumentOf(survey).definition).map((i) => i.key),
+    ...META.map((m) => m.key),
+  ]);
+  const columns = heads.map((_, i) => {
+    const k = input.columns[String(i)];
+    return k && known.has(k) ? k : null;
+  });
+  const bad = Object.entries(input.columns).find(([, k]) => k && !known.has(k));
+  if (bad)
+    throw validationFailed(
+      [{ path: `columns.${bad[0]}`, message: `列の対応：「${bad[1]}」という設問はこの調査票にありません。` }],
+      `列の対応：「${bad[1]}」という設問はこの調査票にありません。`,
+    );
+  const twice = columns.find((k, i) => k && columns.indexOf(k) !== i);
+  if (twice)
+    throw validationFailed([
+      { path: 'columns', message: `列の対応：「${twice}」に2つの列が割り当てられています。` },
+    ]);
+  const p = await plan(ctx, survey, grid, input.headerRows, columns, await tenantAreas(ctx));
+  await ctx.db
+    .update(surveyImports)
+    .set({ headerRows: input.headerRows, columns })
+    .where(and(eq(surveyImports.tenantId, ctx.tenantId), eq(surveyImports.id, importId)));
+  return preview(
+    importId,
+    row.fileName,
+    row.encoding,
+    input.headerRows,
+    p.heads,
+    columns,
+    survey,
+    p,
+    'previewed',
+  );
+}
+
+/** All rows or none: re-checks the kept cells, then writes them in batches inside one transaction. */
+export async function commitSurveyImport(ctx: TenantContext, surveyId: string, importId: string) {
+  surveysPolicy.manage(ctx);
+  const survey = await findSurvey(ctx, surveyId);
+  const row = await loadImport(ctx, surveyId, importId);
+  if (row.status !== 'previewed') throw badRequest('この取り込みはもう保存されています。');
+  const grid = JSON.parse(row.grid) as Line[];
+  const p = await plan(
+    ctx,
+    survey,
+    grid,
+    row.headerRows as 1 | 2,
+    row.columns as (string | null)[],
+    await tenantAreas(ctx),
+  );
+  if (p.errors.length > 0)
+    throw validationFailed(
+      p.errors
+        .slice(0, 50)
+        .map((e) => ({ path: `row.${e.row}`, message: `${e.row}行目・${e.column}：${e.message}` })),
+      `${p.errors.length}件の誤りがあるため、何も保存していません。`,
+    );
+  return inTransaction(ctx, async (tx) => {
+    const by = actorLabel(tx.actor);
+    const now = tx.now();
+    for (let i = 0; i < p.rows.length; i += 1000) {
+      await tx.db.insert(surveyResponses).values(
+        p.rows.slice(i, i + 1000).map((r) => ({
+          tenantId: tx.tenantId,
+          id: crypto.randomUUID(),
+          surveyId,
+          respondentNo: r.respondentNo,
+          residentId: null,
+          areaId: r.areaId,
+          sex: r.sex,
+          age: r.age,
+          answeredOn: r.answeredOn,
+          mode: 'import',
+          answers: r.answers,
+          importId,
+          enteredBy: by,
+          createdAt: now,
+        })),
+      );
+    }
+    await tx.db
+      .update(surveyImports)
+      .set({ status: 'committed', committedAt: now, grid: '[]' })
+      .where(and(eq(surveyImports.tenantId, tx.tenantId), eq(surveyImports.id, importId)));
+    await recordAudit(tx, {
+      entity: 'survey_import',
+      entityId: importId,
+      action: 'commit',
+      detail: { surveyId, added: p.rows.length, fileName: row.fileName },
+    });
+    return { added: p.rows.length };
+  });
+}

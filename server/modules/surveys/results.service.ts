@@ -1,0 +1,318 @@
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { Cell, RuleInfo, SurveyResults } from '../../../contracts/surveys';
+import { subtreeIds } from '../../../domain/areas';
+import { fiscalYearLabel, todayInTokyo } from '../../../domain/dates';
+import { items } from '../../../domain/questionnaire';
+import { jsonbColumn } from '../../../domain/risk-sql';
+import { percent, suppress } from '../../../domain/small-cells';
+import { judgeSql } from '../../../domain/survey-instruments';
+import type { TenantContext } from '../../core/context';
+import { tenantAreas } from '../areas';
+import { printReport } from '../print';
+import { surveysPolicy } from './surveys.policy';
+import { findSurvey, getSurvey, instrumentOf, surveyRules } from './surveys.service';
+
+/*
+ * Survey results: each judgement (該当 / 非該当 / 判定不能) for every respondent is computed by the
+ * database from the stored answers with the survey's current thresholds (domain/risk-sql), counted
+ * overall, by area and by age band × sex in one scan (GROUPING SETS), then rolled up to the chosen
+ * layer and suppressed for viewers who may not see small cells. Nothing is cached, so a changed
+ * threshold shows at once.
+ */
+
+export const AGE_BANDS = [
+  { key: 'a65', label: '65〜69歳', sql: 'age between 65 and 69' },
+  { key: 'a70', label: '70〜74歳', sql: 'age between 70 and 74' },
+  { key: 'a75', label: '75〜79歳', sql: 'age between 75 and 79' },
+  { key: 'a80', label: '80〜84歳', sql: 'age between 80 and 84' },
+  { key: 'a85', label: '85歳以上', sql: 'age >= 85' },
+  { key: 'u65', label: '65歳未満', sql: 'age < 65' },
+] as const;
+const SEX_LABEL: Record<string, string> = { '1': '男性', '2': '女性' };
+
+interface Tally {
+  n: number;
+  hit: number[];
+  non: number[];
+}
+
+const emptyTally = (rules: number): Tally => ({ n: 0, hit: Array(rules).fill(0), non: Array(rules).fill(0) });
+function add(into: Tally, t: Tally) {
+  into.n += t.n;
+  t.hit.forEach((v, i) => {
+    into.hit[i]! += v;
+  });
+  t.non.forEach((v, i) => {
+    into.non[i]! += v;
+  });
+}
+
+/** The one SQL that judges and counts a survey; exported for the bench, which times exactly this. */
+export function resultsSql(tenantId: string, surveyId: string, judged: { sql: string }[]) {
+  const band = `case ${AGE_BANDS.map((b) => `when ${b.sql} then '${b.key}'`).join(' ')} else 'unknown' end`;
+  const cols = judged.map((j, i) => `${j.sql} as j${i}`).join(', ');
+  const sums = judged
+    .map(
+      (_, i) =>
+        `sum(case when j${i} = 1 then 1 else 0 end) as h${i}, sum(case when j${i} = 0 then 1 else 0 end) as o${i}`,
+    )
+    .join(', ');
+  return sql`select area_id, sex, band, grouping(area_id) as ga, grouping(sex, band) as gb, count(*) as n${sql.raw(judged.length ? `, ${sums}` : '')}
+    from (select area_id, coalesce(sex, '') as sex, ${sql.raw(band)} as band${sql.raw(cols ? `, ${cols}` : '')}
+          from survey_responses where tenant_id = ${tenantId} and survey_id = ${surveyId}) x
+    group by grouping sets ((area_id), (sex, band), ())`;
+}
+
+type Row = Record<string, unknown>;
+const rowsOf = (r: unknown): Row[] => (r as { rows: Row[] }).rows;
+
+function tallyOf(r: Row, rules: number): Tally {
+  const t = emptyTally(rules);
+  t.n = Number(r.n);
+  for (let i = 0; i < rules; i++) {
+    t.hit[i] = Number(r[`h${i}`]);
+    t.non[i] = Number(r[`o${i}`]);
+  }
+  return t;
+}
+
+const cell = (c: ReturnType<typeof suppress>): Cell =>
+  c.shown ? { shown: true, value: c.value, text: c.text } : { shown: false, value: null, text: c.text };
+const plain = (n: number): Cell => ({ shown: true, value: n, text: n.toLocaleString('ja-JP') });
+
+function ruleCells(t: Tally, keys: readonly string[], small: boolean) {
+  return keys.map((key, i) => {
+    const hits = t.hit[i]!;
+    const known = hits + t.non[i]!;
+    const und = t.n - known;
+    if (small) {
+      const rate = known > 0 ? (hits / known) * 100 : null;
+      return {
+        key,
+        hits: plain(hits),
+        known: plain(known),
+        undetermined: und,
+        rate:
+          rate === null
+            ? { shown: false, value: null, text: '—' }
+            : { shown: true, value: rate, text: `${rate.toFixed(1)}%` },
+      };
+    }
+    return {
+      key,
+      hits: cell(suppress(hits)),
+      known: cell(suppress(known)),
+      undetermined: und >= 5 ? und : null,
+      rate: cell(percent(hits, known)),
+    };
+  });
+}
+
+export async function surveyResults(
+  ctx: TenantContext,
+  id: string,
+  q: { layer: '2' | '3' },
+): Promise<SurveyResults> {
+  surveysPolicy.read(ctx);
+  const row = await findSurvey(ctx, id);
+  const { survey, instrument: info } = await getSurvey(ctx, id);
+  const instrument = instrumentOf(row);
+  const rules = surveyRules(row);
+  const judged = judgeSql(instrument, rules, jsonbColumn('answers'));
+  const keys = judged.map((j) => j.key);
+  const small = surveysPolicy.seesSmallCells(ctx);
+  const all = await tenantAreas(ctx);
+
+  const grouped = rowsOf(await ctx.db.execute(resultsSql(ctx.tenantId, id, judged)));
+  // grouping(sex, band) is a bit mask: 3 when both are rolled up (the grand total).
+  const overall = grouped.find((r) => Number(r.ga) === 1 && Number(r.gb) === 3);
+  const byAreaId = new Map<string | null, Tally>();
+  const byBand: { band: string; sex: string; t: Tally }[] = [];
+  for (const r of grouped) {
+    if (Number(r.ga) === 0) byAreaId.set((r.area_id as string | null) ?? null, tallyOf(r, keys.length));
+    else if (Number(r.gb) === 0)
+      byBand.push({ band: String(r.band), sex: String(r.sex), t: tallyOf(r, keys.length) });
+  }
+
+  // Roll responses up to the areas of the chosen layer; what has no area (or one above) is 地域不明.
+  const layer = Number(q.layer);
+  const rowsAt = all.filter((a) => a.layer === layer);
+  const rowOf = new Map<string, string>();
+  for (const a of rowsAt) for (const sub of subtreeIds(all, [a.id])) rowOf.set(sub, a.id);
+  const rolled = new Map<string | null, Tally>();
+  for (const [areaId, t] of byAreaId) {
+    const target = areaId ? (rowOf.get(areaId) ?? null) : null;
+    const into = rolled.get(target) ?? emptyTally(keys.length);
+    add(into, t);
+    rolled.set(target, into);
+  }
+  const areaRows = [
+    ...rowsAt.map((a) => ({ areaId: a.id as string | null, areaName: a.name })),
+    ...(rolled.has(null) ? [{ areaId: null, areaName: '地域不明' }] : []),
+  ].map(({ areaId, areaName }) => {
+    const t = rolled.get(areaId) ?? emptyTally(keys.length);
+    return {
+      areaId,
+      areaName,
+      respondents: small ? plain(t.n) : cell(suppress(t.n)),
+      rules: ruleCells(t, keys, small),
+    };
+  });
+
+  const bandOrder = [...AGE_BANDS.map((b) => b.key), 'unknown'];
+  const bandLabel = (k: string) => AGE_BANDS.find((b) => b.key === k)?.label ?? '年齢不明';
+  const bands = byBand
+    .sort((a, b) => bandOrder.indexOf(a.band) - bandOrder.indexOf(b.band) || a.sex.localeCompare(b.sex))
+    .map(({ band, sex, t }) => ({
+      band: bandLabel(band),
+      sex: SEX_LABEL[sex] ?? '不明',
+      respondents: small ? plain(t.n) : cell(suppress(t.n)),
+      rules: ruleCells(t, keys, small),
+    }));
+
+  const total = overall ? tallyOf(overall, keys.length) : emptyTally(keys.length);
+  return {
+    survey,
+    respondents: total.n,
+    suppressed: !small,
+    rules: info.rules as RuleInfo[],
+    overall: ruleCells(total, keys, small),
+    byArea: areaRows,
+    byBand: bands,
+    questions: await questionDistribution(ctx, row, small),
+  };
+}
+
+/** Answers per option for every choice question, in one scan. */
+async function questionDistribution(
+  ctx: TenantContext,
+  row: Awaited<ReturnType<typeof findSurvey>>,
+  small: boolean,
+) {
+  const def = instrumentOf(row).definition;
+  const choice = items(def).filter(
+    (i) => i.question.kind === 'single' || i.question.kind === 'matrix' || i.question.kind === 'multiple',
+  );
+  if (choice.length === 0) return [];
+  const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+  const parts: string[] = [];
+  const layout: {
+    itemKey: string;
+    label: string;
+    options: { code: string; label: string; col: string }[];
+    missing: string;
+  }[] = [];
+  choice.forEach((it, i) => {
+    const q = it.question as {
+      options: readonly { code: string; label: string }[];
+      multiple?: boolean;
+      kind: string;
+    };
+    const multi = q.kind === 'multiple' || q.multiple === true;
+    const options = q.options.map((o, j) => {
+      const col = `q${i}_${j}`;
+      const test = multi
+        ? `jsonb_exists(answers -> ${quote(it.key)}, ${quote(o.code)})`
+        : `answers ->> ${quote(it.key)} = ${quote(o.code)}`;
+      parts.push(`sum(case when ${test} then 1 else 0 end) as ${col}`);
+      return { code: o.code, label: o.label, col };
+    });
+    const missing = `q${i}_m`;
+    parts.push(`sum(case when answers -> ${quote(it.key)} is null then 1 else 0 end) as ${missing}`);
+    layout.push({ itemKey: it.key, label: it.name, options, missing });
+  });
+  const [r] = rowsOf(
+    await ctx.db.execute(
+      sql`select ${sql.raw(parts.join(', '))} from survey_responses where tenant_id = ${ctx.tenantId} and survey_id = ${row.id}`,
+    ),
+  );
+  const show = (n: number) => (small ? plain(n) : cell(suppress(n)));
+  return layout.map((l) => ({
+    itemKey: l.itemKey,
+    label: l.label,
+    options: l.options.map((o) => ({ code: o.code, label: o.label, count: show(Number(r?.[o.col] ?? 0)) })),
+    unanswered: show(Number(r?.[l.missing] ?? 0)),
+  }));
+}
+
+/** The results for a report: xlsx (three sheets) or an A4 PDF. Suppression follows the viewer. */
+export async function exportSurveyResults(
+  ctx: TenantContext,
+  id: string,
+  q: { layer: '2' | '3'; format: 'xlsx' | 'pdf' },
+) {
+  const r = await surveyResults(ctx, id, q);
+  const today = todayInTokyo(ctx.now());
+  const stamp = today.replaceAll('-', '');
+  const ruleLabels = r.rules.map((x) => x.label);
+  const head = ['', '回答者', ...ruleLabels.map((l) => `${l}（該当%）`)];
+  const areaBody = r.byArea.map((a) => [a.areaName, a.respondents.text, ...a.rules.map((c) => c.rate.text)]);
+  const bandBody = r.byBand.map((b) => [
+    `${b.band} ${b.sex}`,
+    b.respondents.text,
+    ...b.rules.map((c) => c.rate.text),
+  ]);
+  const overall = ['全体', r.respondents.toLocaleString('ja-JP'), ...r.overall.map((c) => c.rate.text)];
+  const title = `${r.survey.title}　集計結果`;
+  const period = `${fiscalYearLabel(r.survey.fiscalYear)}・${r.survey.instrumentTitle}`;
+  const note = r.suppressed
+    ? '5人未満のマスは表示していません。'
+    : '保険者職員向け：5人未満のマスも表示しています（外部に出すときは注意してください）。';
+  if (q.format === 'pdf') {
+    const pdf = await printReport({
+      title,
+      subtitle: `${period}　｜　${note}`,
+      today,
+      sections: [
+        { heading: '地域別の該当割合', header: head, rows: [overall, ...areaBody] },
+        { heading: '年齢層・性別の該当割合', header: head, rows: bandBody },
+        {
+          heading: '判定の決まり（確からしさ）',
+          header: ['判定', '条件', '確からしさ', '出典'],
+          rows: r.rules.map((x) => [
+            x.label,
+            x.condition,
+            {
+              verified: '確認済み',
+              secondary: '二次資料のみ',
+              unverified: '未確認',
+              conflict: '資料により異なる',
+            }[x.status],
+            x.source,
+          ]),
+        },
+      ],
+    });
+    return {
+      fileName: `survey-results-${stamp}.pdf`,
+      contentType: 'application/pdf',
+      body: new Uint8Array(pdf),
+    };
+  }
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'ささえあい';
+  const sheet = (name: string, rows: (string | number)[][]) => {
+    const ws = wb.addWorksheet(name);
+    ws.addRow([title]);
+    ws.addRow([period]);
+    ws.addRow([note]);
+    ws.addRow(head).font = { bold: true };
+    for (const x of rows) ws.addRow(x);
+    ws.getColumn(1).width = 20;
+    ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 4 }];
+  };
+  sheet('地域別', [overall, ...areaBody]);
+  sheet('年齢層・性別', bandBody);
+  const qs = wb.addWorksheet('設問ごと');
+  qs.addRow(['設問', '選択肢', '人数']).font = { bold: true };
+  for (const x of r.questions) {
+    for (const o of x.options) qs.addRow([x.label, o.label, o.count.text]);
+    qs.addRow([x.label, '無回答', x.unanswered.text]);
+  }
+  return {
+    fileName: `survey-results-${stamp}.xlsx`,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body: new Uint8Array(await wb.xlsx.writeBuffer()),
+  };
+}
