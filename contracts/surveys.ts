@@ -263,7 +263,13 @@ export const commitSurveyImport = endpoint({
   response: z.object({ added: z.number().int() }),
 });
 
-const RuleCells = z.object({ key: z.string(), hits: Cell, known: Cell, undetermined: z.number().int().nullable(), rate: Cell });
+const RuleCells = z.object({
+  key: z.string(),
+  hits: Cell,
+  known: Cell,
+  undetermined: z.number().int().nullable(),
+  rate: Cell,
+});
 
 export const SurveyResults = z.object({
   survey: Survey,

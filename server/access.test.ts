@@ -239,7 +239,10 @@ Object.assign(fixtures, {
     params: { ...sIds(ids), importId: ids.surveyImport },
   }),
   'get /api/t/{tenant}/surveys/{id}/results': (ids: Ids) => ({ params: sIds(ids) }),
-  'get /api/t/{tenant}/surveys/{id}/results/export': (ids: Ids) => ({ params: sIds(ids), query: { format: 'xlsx' } }),
+  'get /api/t/{tenant}/surveys/{id}/results/export': (ids: Ids) => ({
+    params: sIds(ids),
+    query: { format: 'xlsx' },
+  }),
 });
 
 function needBody(ids: Ids) {
@@ -451,6 +454,10 @@ describe('inside B', () => {
     expect(resident.body.resident).toMatchObject({ name: '本町 太郎', version: 1 });
     expect((await staffB.get(`/api/t/${B}/residents`)).body.total).toBe(1);
     const survey = await staffB.get(`/api/t/${B}/surveys/${ids.survey}`);
-    expect(survey.body.survey).toMatchObject({ title: '令和8年度 基本チェックリスト', version: 1, responses: 1 });
+    expect(survey.body.survey).toMatchObject({
+      title: '令和8年度 基本チェックリスト',
+      version: 1,
+      responses: 1,
+    });
   });
 });

@@ -23,8 +23,8 @@ import { opendataRoutes } from './modules/opendata';
 import { portalError, portalRoutes } from './modules/portal';
 import { printRoutes } from './modules/print';
 import { residentsRoutes } from './modules/residents';
-import { surveysRoutes } from './modules/surveys';
 import { hsdsRoutes, resourcesRoutes } from './modules/resources';
+import { surveysRoutes } from './modules/surveys';
 import { tenantsRoutes } from './modules/tenants';
 
 /** Every route of every module; the access test walks this list. */

@@ -18,9 +18,9 @@ import {
 } from '../../../domain/resource-import';
 import { decodeBytes, ENCODING_LABELS, type TextEncodingName } from '../../../domain/text-encoding';
 import { recordAudit } from '../../core/audit';
-import { looksLikeXlsx, readXlsxLines } from '../../core/spreadsheet';
 import { actorId, inTransaction, type TenantContext } from '../../core/context';
 import { AppError, conflict, notFound } from '../../core/errors';
+import { looksLikeXlsx, readXlsxLines } from '../../core/spreadsheet';
 import { resourcesPolicy } from './resources.policy';
 import { loadWorld, type ParsedInput, prepareResource, type World } from './resources.service';
 import {
