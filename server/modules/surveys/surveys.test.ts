@@ -7,9 +7,10 @@ import {
   NEEDS_SURVEY_RISK,
   type RiskRule,
 } from '../../../domain/needs-survey';
-import { items, validateAnswers } from '../../../domain/questionnaire';
+import { validateAnswers } from '../../../domain/questionnaire';
 import { jsonbColumn } from '../../../domain/risk-sql';
 import { INSTRUMENTS, judgeSql, rulesFor } from '../../../domain/survey-instruments';
+import { randomNeedsAnswers, seeded } from '../../../domain/survey-samples';
 import { auditLog } from '../../core/audit.tables';
 import { createTestApp, type TestApp, type TestClient } from '../../core/testing/test-app';
 
@@ -157,36 +158,9 @@ describe('基本チェックリスト: the 事業対象者 test vectors of stand
   });
 });
 
-// A small deterministic generator, so that a failure can be replayed.
-function rng(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    return s / 0x7fffffff;
-  };
-}
-
-/** Random answers to the ニーズ調査 risk section, with blanks, as a respondent or a typist leaves them. */
-export function randomNeedsAnswers(rand: () => number): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const it of items(NEEDS_SURVEY_RISK)) {
-    if (rand() < 0.12) continue;
-    const q = it.question;
-    if (q.kind === 'single' || q.kind === 'matrix')
-      out[it.key] = q.options[Math.floor(rand() * q.options.length)]!.code;
-    else if (q.kind === 'number')
-      out[it.key] = it.key.includes('height')
-        ? 140 + Math.floor(rand() * 40)
-        : it.key.includes('weight')
-          ? 35 + Math.floor(rand() * 40) + (rand() < 0.5 ? 0.5 : 0)
-          : 65 + Math.floor(rand() * 30);
-  }
-  return out;
-}
-
 describe('ニーズ調査: the database judges exactly as the rules in JavaScript do', () => {
   it('agrees on 300 random respondents for every rule, with default and changed thresholds', async () => {
-    const rand = rng(20261124);
+    const rand = seeded(20261124);
     const rows = Array.from({ length: 300 }, () => {
       const v = validateAnswers(NEEDS_SURVEY_RISK, randomNeedsAnswers(rand));
       if (!v.ok) throw new Error(JSON.stringify(v.errors));
