@@ -9,9 +9,18 @@ import { HomeRoute } from './home';
 import { InviteRoute } from './invite';
 import { LoginRoute } from './login';
 import { MembersRoute } from './members';
+import { NeedsRoute } from './needs';
+import { NeedRoute } from './needs-detail';
+import { NeedEditRoute } from './needs-edit';
+import { NeedsMatrixRoute } from './needs-matrix';
+import { NeedsQuickRoute } from './needs-quick';
 import { NotFoundRoute } from './not-found';
 import { OrganizationsRoute } from './organizations';
 import { PopulationImportRoute } from './population-import';
+import { ResidentsRoute } from './residents';
+import { ResidentRoute } from './residents-detail';
+import { ResidentEditRoute } from './residents-edit';
+import { ResidentNewRoute } from './residents-new';
 import { ResourceRoute } from './resource';
 import { ResourceEditRoute } from './resource-edit';
 import { ResourceHistoryRoute } from './resource-history';
@@ -51,6 +60,15 @@ export function AppRoutes() {
           <Route path="resources/:id/edit" element={<ResourceEditRoute />} />
           <Route path="resources/:id/history" element={<ResourceHistoryRoute />} />
           <Route path="organizations" element={<OrganizationsRoute />} />
+          <Route path="needs" element={<NeedsRoute />} />
+          <Route path="needs/quick" element={<NeedsQuickRoute />} />
+          <Route path="needs/:id" element={<NeedRoute />} />
+          <Route path="needs/:id/edit" element={<NeedEditRoute />} />
+          <Route path="needs-matrix" element={<NeedsMatrixRoute />} />
+          <Route path="residents" element={<ResidentsRoute />} />
+          <Route path="residents/new" element={<ResidentNewRoute />} />
+          <Route path="residents/:id" element={<ResidentRoute />} />
+          <Route path="residents/:id/edit" element={<ResidentEditRoute />} />
           <Route path="members" element={<MembersRoute />} />
           <Route path="audit" element={<AuditRoute />} />
           <Route path="settings" element={<SettingsRoute />} />

@@ -32,6 +32,8 @@ describe('navigation registry', () => {
       '地域資源',
       '要確認',
       '資源の取り込み',
+      '困りごと',
+      '住民',
       '利用者',
       '操作記録',
       '団体の設定',
@@ -40,7 +42,15 @@ describe('navigation registry', () => {
   });
 
   it('hides the import from a 第2層 SC and the audit log from a 第1層 SC', () => {
-    expect(labels(user(), scope('sc2'))).toEqual(['ホーム', '地域と人口', '地域資源', '要確認', '利用者']);
+    expect(labels(user(), scope('sc2'))).toEqual([
+      'ホーム',
+      '地域と人口',
+      '地域資源',
+      '要確認',
+      '困りごと',
+      '住民',
+      '利用者',
+    ]);
     expect(labels(user(), scope('sc1'))).toEqual([
       'ホーム',
       '地域と人口',
@@ -48,9 +58,19 @@ describe('navigation registry', () => {
       '地域資源',
       '要確認',
       '資源の取り込み',
+      '困りごと',
+      '住民',
       '利用者',
     ]);
     expect(labels(user(), scope('reader'))).toEqual(['ホーム', '地域と人口', '地域資源', '要確認', '利用者']);
+    // 困りごと and 住民 are personal data: not for 協議体委員 (they see counts in the 協議体's view).
+    expect(labels(user(), scope('council_member'))).toEqual([
+      'ホーム',
+      '地域と人口',
+      '地域資源',
+      '要確認',
+      '利用者',
+    ]);
   });
 
   it('marks the entry with the longest matching target as the current page', () => {
@@ -62,6 +82,8 @@ describe('navigation registry', () => {
     );
     expect(currentEntry(entries, '/t/019992/resources/review')).toBe('/t/019992/resources/review');
     expect(currentEntry(entries, '/t/019992/resources/import')).toBe('/t/019992/resources/import');
+    expect(currentEntry(entries, '/t/019992/needs/quick')).toBe('/t/019992/needs');
+    expect(currentEntry(entries, '/t/019992/residents/new')).toBe('/t/019992/residents');
     expect(currentEntry(entries, '/account')).toBeNull();
   });
 

@@ -1,4 +1,5 @@
 import {
+  BookUser,
   Building,
   ClipboardCheck,
   FileSpreadsheet,
@@ -7,12 +8,15 @@ import {
   House,
   type LucideIcon,
   MapPinned,
+  MessageCircleHeart,
   Settings,
   Sprout,
   Users,
 } from 'lucide-react';
 import { paths } from '../lib/paths';
 import { capabilities, type SessionUser, type TenantScope } from '../lib/session';
+import { canSeePersonalData, needPaths } from '../modules/needs/paths';
+import { NeedsMatrixIcon, needsMatrixPath } from '../modules/needs-matrix/paths';
 
 export interface NavContext {
   user: SessionUser;
@@ -55,6 +59,20 @@ export const NAV_ENTRIES: NavEntry[] = [
     to: inTenant(paths.resourcesImport),
     visible: (ctx) => Boolean(ctx.can?.manageResourceLists),
   },
+  {
+    label: '困りごと',
+    icon: MessageCircleHeart,
+    to: inTenant((t) => needPaths.needs(t)),
+    visible: (ctx) => Boolean(ctx.scope && canSeePersonalData(ctx.scope)),
+  },
+  {
+    label: '住民',
+    icon: BookUser,
+    to: inTenant((t) => needPaths.residents(t)),
+    visible: (ctx) => Boolean(ctx.scope && canSeePersonalData(ctx.scope)),
+  },
+  // Counts only: every member of the tenant (協議体委員 and 閲覧者 too).
+  { label: 'ニーズと地域資源', icon: NeedsMatrixIcon, to: inTenant((t) => needsMatrixPath(t)) },
   { label: '利用者', icon: Users, to: inTenant(paths.members) },
   {
     label: '操作記録',

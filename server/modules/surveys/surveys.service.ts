@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { RuleInfo, Survey, SurveyInput, SurveyResponse } from '../../../contracts/surveys';
 import { todayInTokyo } from '../../../domain/dates';
 import type { RiskRule } from '../../../domain/needs-survey';
-import { type Answers, items, validateAnswers } from '../../../domain/questionnaire';
+import { type Answers, validateAnswers } from '../../../domain/questionnaire';
 import {
   conditionText,
   INSTRUMENTS,

@@ -22,7 +22,6 @@ let sc1: TestClient;
 let council: TestClient;
 let reader: TestClient;
 let mineno: { id: string };
-let honmachi: { id: string };
 
 beforeAll(async () => {
   t = await createTestApp();
