@@ -3,16 +3,18 @@ import { portalBench } from './portal.bench';
 import { printBench } from './print.bench';
 import { resourcesBench } from './resources.bench';
 import { spineBench } from './spine.bench';
+import { surveysBench } from './surveys.bench';
 
 /*
  * `npm run bench [name…]` — every benchmark prints its figures next to a baseline measured in the
- * same run. Names: spine, resources, portal, print (default: all).
+ * same run. Names: spine, resources, portal, print, surveys (default: all).
  */
 const benches: Record<string, () => Promise<void>> = {
   spine: spineBench,
   resources: resourcesBench,
   portal: portalBench,
   print: printBench,
+  surveys: surveysBench,
 };
 const chosen = process.argv.slice(2).filter((a) => a in benches);
 console.log(

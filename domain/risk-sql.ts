@@ -66,9 +66,3 @@ export function ruleSql(rule: RiskRule, col: Column): string {
     }
   }
 }
-
-/** Reads a key from a jsonb column of normalised answers (codes as text, numbers as numbers). */
-export const jsonbColumn =
-  (column: string): Column =>
-  (key) =>
-    `(${column} ->> ${quote(key)})`;

@@ -13,11 +13,11 @@ import {
   OPEN_NEED_STATUSES,
 } from '../../../domain/needs';
 import { recordAudit } from '../../core/audit';
-import { actorLabel, inTransaction, type TenantContext } from '../../core/context';
+import { actorDisplayName, inTransaction, type TenantContext } from '../../core/context';
 import { conflict, fieldError, notFound, validationFailed } from '../../core/errors';
 import { type AreaRow, tenantAreas } from '../areas';
 import { assertResidentVisible, registerResidentLinks, residentNames } from '../residents';
-import { resourceNames, type TermRow, tenantTerms } from '../resources';
+import { resourceNames, type TermRow, tenantTerms, withDescendants } from '../resources';
 import { needsPolicy } from './needs.policy';
 import { type NeedRow, needEvents, needs } from './needs.tables';
 
@@ -84,6 +84,7 @@ export function needsWhere(
   ctx: TenantContext,
   scope: 'all' | Set<string>,
   all: readonly AreaRow[],
+  terms: readonly TermRow[],
   q: Omit<NeedQuery, 'page' | 'perPage'>,
 ): SQL {
   const where: SQL[] = [eq(needs.tenantId, ctx.tenantId)];
@@ -92,7 +93,8 @@ export function needsWhere(
     if (!all.some((a) => a.id === q.area)) throw fieldError('area', '地域：見つかりません。');
     where.push(inArray(needs.areaId, [...subtreeIds(all, [q.area])]));
   }
-  if (q.category) where.push(eq(needs.category, q.category));
+  // A category includes its sub-categories (買い物支援 finds 移動販売), as the resource search does.
+  if (q.category) where.push(inArray(needs.category, withDescendants(q.category, terms)));
   if (q.status) where.push(eq(needs.status, q.status));
   if (q.open === 'true') where.push(inArray(needs.status, OPEN_NEED_STATUSES));
   if (q.open === 'false')
@@ -109,7 +111,7 @@ export function needsWhere(
 export async function listNeeds(ctx: TenantContext, q: NeedQuery) {
   const all = await tenantAreas(ctx);
   const scope = needsPolicy.scope(ctx, all);
-  const where = needsWhere(ctx, scope, all, q);
+  const where = needsWhere(ctx, scope, all, await tenantTerms(ctx), q);
   const [rows, [total]] = await Promise.all([
     ctx.db
       .select()
@@ -223,7 +225,7 @@ export async function createNeed(ctx: TenantContext, input: ParsedInput): Promis
         id,
         ...v,
         status: 'new',
-        createdBy: actorLabel(tx.actor),
+        createdBy: actorDisplayName(tx.actor),
         createdAt: tx.now(),
         updatedAt: tx.now(),
       })
@@ -233,7 +235,7 @@ export async function createNeed(ctx: TenantContext, input: ParsedInput): Promis
       id: crypto.randomUUID(),
       needId: id,
       at: tx.now(),
-      actor: actorLabel(tx.actor),
+      actor: actorDisplayName(tx.actor),
       fromStatus: null,
       toStatus: 'new',
       note: '',
@@ -310,7 +312,7 @@ export async function changeNeedStatus(
       id: crypto.randomUUID(),
       needId: id,
       at: tx.now(),
-      actor: actorLabel(tx.actor),
+      actor: actorDisplayName(tx.actor),
       fromStatus: from,
       toStatus: input.status,
       note: input.note,

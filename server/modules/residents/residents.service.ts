@@ -6,7 +6,7 @@ import { ageOn, todayInTokyo } from '../../../domain/dates';
 import type { Household } from '../../../domain/needs';
 import { toHiragana } from '../../../domain/search-text';
 import { recordAudit } from '../../core/audit';
-import { actorLabel, inTransaction, type TenantContext } from '../../core/context';
+import { actorDisplayName, inTransaction, type TenantContext } from '../../core/context';
 import { conflict, fieldError, notFound } from '../../core/errors';
 import { type AreaRow, tenantAreas } from '../areas';
 import { residentsPolicy } from './residents.policy';
@@ -107,7 +107,7 @@ function values(ctx: TenantContext, input: ParsedInput, all: readonly AreaRow[])
       ? {
           scopes: [...new Set(input.consent.scopes)],
           on: input.consent.on,
-          recordedBy: actorLabel(ctx.actor),
+          recordedBy: actorDisplayName(ctx.actor),
         }
       : null,
   };

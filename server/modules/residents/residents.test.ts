@@ -54,7 +54,7 @@ describe('residents (personal data)', () => {
     expect(res.body).toMatchObject({ areaName: '峰野地区', household: 'alone', phone: '0123-45-6789' });
     expect(res.body.age).toBeGreaterThanOrEqual(85);
     expect(res.body.consent.scopes).toEqual(['sc', 'provider']);
-    expect(res.body.consent.recordedBy).toMatch(/@test\.example$/);
+    expect(res.body.consent.recordedBy).toMatch(/^テスト利用者/);
   });
 
   it('refuses a birth date in the future and a kana that is not hiragana, in Japanese', async () => {

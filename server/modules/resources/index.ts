@@ -27,4 +27,4 @@ export {
   searchQuery,
   searchResources,
 } from './resources.service';
-export { loadTerms, type TermRow, tenantTerms } from './taxonomy.service';
+export { loadTerms, type TermRow, tenantTerms, withDescendants } from './taxonomy.service';

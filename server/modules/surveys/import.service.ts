@@ -1,5 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { SurveyImportPreview } from '../../../contracts/surveys';
+import { encodeAnswers } from '../../../domain/answer-vector';
 import { CsvSyntaxError, parseCsvWithLines } from '../../../domain/csv';
 import { isIsoDate, parseJapaneseDate } from '../../../domain/dates';
 import { type Answers, items, validateAnswers } from '../../../domain/questionnaire';
@@ -115,17 +116,44 @@ function guessColumns(survey: SurveyRow, grid: Line[], headerRows: 1 | 2): (stri
   });
 }
 
+/**
+ * A PostgreSQL array literal of texts and NULLs: {1,NULL,"1,3"}. Elements are quoted only when they
+ * must be (a multiple choice holds commas): unquoted elements are what PGlite parses fastest.
+ */
+function arrayLiteral(values: readonly (string | null)[]): string {
+  return `{${values
+    .map((v) =>
+      v === null
+        ? 'NULL'
+        : /^[\w.-]+$/u.test(v) && v.toUpperCase() !== 'NULL'
+          ? v
+          : `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`,
+    )
+    .join(',')}}`;
+}
+
+/** Sheet rows as CSV text with blank lines where the sheet had none, so that row numbers stay the same. */
+function asCsv(grid: Line[]): string {
+  const out: string[] = [];
+  for (const { line, cells } of grid) {
+    while (out.length < line - 1) out.push('');
+    out.push(cells.map((c) => `"${c.replaceAll('"', '""')}"`).join(','));
+  }
+  return out.join('\n');
+}
+
 async function readGrid(fileName: string, bytes: Uint8Array) {
   if (looksLikeXlsx(fileName, bytes)) {
     try {
-      return { encoding: 'xlsx', grid: await readXlsxLines(bytes) };
+      const grid = await readXlsxLines(bytes);
+      return { encoding: 'xlsx', grid, content: asCsv(grid) };
     } catch {
       throw badRequest('Excel ファイルとして読めませんでした（xlsx 形式で保存し直してください）。');
     }
   }
   const { text, encoding } = decodeBytes(bytes);
   try {
-    return { encoding: ENCODING_LABELS[encoding], grid: parseCsvWithLines(text) };
+    return { encoding: ENCODING_LABELS[encoding], grid: parseCsvWithLines(text), content: text };
   } catch (e) {
     if (e instanceof CsvSyntaxError) throw badRequest(`${e.line}行目：${e.message}`);
     throw e;
@@ -277,7 +305,7 @@ export async function previewSurveyImport(
 ) {
   surveysPolicy.manage(ctx);
   const survey = await findSurvey(ctx, surveyId);
-  const { encoding, grid } = await readGrid(input.fileName, input.bytes);
+  const { encoding, grid, content } = await readGrid(input.fileName, input.bytes);
   if (grid.length === 0) throw badRequest('ファイルに行がありません。');
   // Automatic: the header depth under which more columns are recognised as questions.
   const tries = (input.headerRows === 'auto' ? [1, 2] : [Number(input.headerRows)]) as (1 | 2)[];
@@ -294,7 +322,7 @@ export async function previewSurveyImport(
     fileName: input.fileName,
     encoding,
     status: 'previewed',
-    grid: JSON.stringify(grid),
+    content,
     headerRows: best.h,
     columns: best.columns,
     createdBy: actorLabel(ctx.actor),
@@ -328,7 +356,7 @@ export async function remapSurveyImport(
   const survey = await findSurvey(ctx, surveyId);
   const row = await loadImport(ctx, surveyId, importId);
   if (row.status !== 'previewed') throw badRequest('この取り込みはもう保存されています。');
-  const grid = JSON.parse(row.grid) as Line[];
+  const grid = parseCsvWithLines(row.content);
   const heads = headers(grid, input.headerRows);
   const known = new Set([
     ...items(instrumentOf(survey).definition).map((i) => i.key),
@@ -373,7 +401,7 @@ export async function commitSurveyImport(ctx: TenantContext, surveyId: string, i
   const survey = await findSurvey(ctx, surveyId);
   const row = await loadImport(ctx, surveyId, importId);
   if (row.status !== 'previewed') throw badRequest('この取り込みはもう保存されています。');
-  const grid = JSON.parse(row.grid) as Line[];
+  const grid = parseCsvWithLines(row.content);
   const p = await plan(
     ctx,
     survey,
@@ -389,32 +417,29 @@ export async function commitSurveyImport(ctx: TenantContext, surveyId: string, i
         .map((e) => ({ path: `row.${e.row}`, message: `${e.row}行目・${e.column}：${e.message}` })),
       `${p.errors.length}件の誤りがあるため、何も保存していません。`,
     );
+  const def = instrumentOf(survey).definition;
   return inTransaction(ctx, async (tx) => {
     const by = actorLabel(tx.actor);
     const now = tx.now();
-    for (let i = 0; i < p.rows.length; i += 1000) {
-      await tx.db.insert(surveyResponses).values(
-        p.rows.slice(i, i + 1000).map((r) => ({
-          tenantId: tx.tenantId,
-          id: crypto.randomUUID(),
-          surveyId,
-          respondentNo: r.respondentNo,
-          residentId: null,
-          areaId: r.areaId,
-          sex: r.sex,
-          age: r.age,
-          answeredOn: r.answeredOn,
-          mode: 'import',
-          answers: r.answers,
-          importId,
-          enteredBy: by,
-          createdAt: now,
-        })),
-      );
+    // Columns as parallel arrays, 5,000 rows a statement: a handful of parameters instead of 70,000,
+    // which is what makes 100,000 rows fit in seconds on PGlite (bench: surveys). Each answer vector
+    // travels as an array literal and is cast back per row.
+    for (let i = 0; i < p.rows.length; i += 5000) {
+      const chunk = p.rows.slice(i, i + 5000);
+      const col = <T>(f: (r: Planned) => T) => sql.param(chunk.map(f));
+      await tx.db.execute(sql`
+        insert into survey_responses
+          (tenant_id, id, survey_id, respondent_no, area_id, sex, age, answered_on, mode, answers, import_id, entered_by, created_at)
+        select ${tx.tenantId}, gen_random_uuid(), ${surveyId}, r.no, r.area, r.sex, r.age, r.answered, 'import', r.answers::text[],
+               ${importId}, ${by}, ${now.toISOString()}::timestamptz
+        from unnest(
+          ${col((r) => r.respondentNo)}::text[], ${col((r) => r.areaId)}::uuid[], ${col((r) => r.sex)}::text[],
+          ${col((r) => r.age)}::int[], ${col((r) => r.answeredOn)}::date[], ${col((r) => arrayLiteral(encodeAnswers(def, r.answers)))}::text[]
+        ) as r(no, area, sex, age, answered, answers)`);
     }
     await tx.db
       .update(surveyImports)
-      .set({ status: 'committed', committedAt: now, grid: '[]' })
+      .set({ status: 'committed', committedAt: now, content: '' })
       .where(and(eq(surveyImports.tenantId, tx.tenantId), eq(surveyImports.id, importId)));
     await recordAudit(tx, {
       entity: 'survey_import',

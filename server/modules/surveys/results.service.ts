@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Cell, RuleInfo, SurveyResults } from '../../../contracts/surveys';
+import { vectorColumn } from '../../../domain/answer-vector';
 import { subtreeIds } from '../../../domain/areas';
 import { fiscalYearLabel, todayInTokyo } from '../../../domain/dates';
 import { items } from '../../../domain/questionnaire';
-import { jsonbColumn } from '../../../domain/risk-sql';
 import { percent, suppress } from '../../../domain/small-cells';
 import { judgeSql } from '../../../domain/survey-instruments';
 import type { TenantContext } from '../../core/context';
@@ -119,7 +119,7 @@ export async function surveyResults(
   const { survey, instrument: info } = await getSurvey(ctx, id);
   const instrument = instrumentOf(row);
   const rules = surveyRules(row);
-  const judged = judgeSql(instrument, rules, jsonbColumn('answers'));
+  const judged = judgeSql(instrument, rules, vectorColumn(instrument.definition, 'answers'));
   const keys = judged.map((j) => j.key);
   const small = surveysPolicy.seesSmallCells(ctx);
   const all = await tenantAreas(ctx);
@@ -196,6 +196,7 @@ async function questionDistribution(
   );
   if (choice.length === 0) return [];
   const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+  const item = vectorColumn(def, 'answers');
   const parts: string[] = [];
   const layout: {
     itemKey: string;
@@ -213,13 +214,13 @@ async function questionDistribution(
     const options = q.options.map((o, j) => {
       const col = `q${i}_${j}`;
       const test = multi
-        ? `jsonb_exists(answers -> ${quote(it.key)}, ${quote(o.code)})`
-        : `answers ->> ${quote(it.key)} = ${quote(o.code)}`;
+        ? `(',' || ${item(it.key)} || ',') like ${quote(`%,${o.code},%`)}`
+        : `${item(it.key)} = ${quote(o.code)}`;
       parts.push(`sum(case when ${test} then 1 else 0 end) as ${col}`);
       return { code: o.code, label: o.label, col };
     });
     const missing = `q${i}_m`;
-    parts.push(`sum(case when answers -> ${quote(it.key)} is null then 1 else 0 end) as ${missing}`);
+    parts.push(`sum(case when ${item(it.key)} is null then 1 else 0 end) as ${missing}`);
     layout.push({ itemKey: it.key, label: it.name, options, missing });
   });
   const [r] = rowsOf(

@@ -1,6 +1,7 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { RuleInfo, Survey, SurveyInput, SurveyResponse } from '../../../contracts/surveys';
+import { decodeAnswers, encodeAnswers } from '../../../domain/answer-vector';
 import { todayInTokyo } from '../../../domain/dates';
 import type { RiskRule } from '../../../domain/needs-survey';
 import { type Answers, validateAnswers } from '../../../domain/questionnaire';
@@ -230,7 +231,7 @@ export function attributes(answers: Answers, sex: '1' | '2' | null, age: number 
 }
 
 function toResponse(row: SurveyResponseRow, survey: SurveyRow, all: readonly AreaRow[]): SurveyResponse {
-  const answers = row.answers as Answers;
+  const answers = decodeAnswers(instrumentOf(survey).definition, row.answers);
   return {
     id: row.id,
     respondentNo: row.respondentNo,
@@ -317,7 +318,7 @@ export async function createResponse(
         age,
         answeredOn: input.answeredOn,
         mode: input.mode,
-        answers,
+        answers: encodeAnswers(instrument.definition, answers) as string[],
         enteredBy: actorLabel(tx.actor),
         createdAt: tx.now(),
       })

@@ -47,7 +47,7 @@ export const surveys = pgTable(
 export type SurveyRow = typeof surveys.$inferSelect;
 
 /**
- * One person's answers (要配慮個人情報). Answers are stored normalised by item key; sex and age are
+ * One person's answers (要配慮個人情報), stored as a vector in the order of the questionnaire's items; sex and age are
  * kept beside them for banding, and the area for the by-area view.
  */
 export const surveyResponses = pgTable(
@@ -63,7 +63,8 @@ export const surveyResponses = pgTable(
     age: smallint('age'),
     answeredOn: date('answered_on', { mode: 'string' }),
     mode: text('mode').notNull(),
-    answers: jsonb('answers').notNull(),
+    /** One text per item of the instrument version, in its order (domain/answer-vector). */
+    answers: text('answers').array().notNull(),
     importId: uuid('import_id'),
     enteredBy: text('entered_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -94,10 +95,10 @@ export const surveyImports = pgTable(
     encoding: text('encoding').notNull(),
     status: text('status').notNull(),
     /**
-     * The file's cells (header rows included) as JSON text, kept until commit so that what was checked
-     * is what is written. Text, not jsonb: it is only ever read back whole.
+     * The file as CSV text (an xlsx sheet is converted, keeping its row numbers), kept until commit so
+     * that what was checked is what is written; emptied once committed.
      */
-    grid: text('grid').notNull(),
+    content: text('content').notNull(),
     headerRows: smallint('header_rows').notNull(),
     columns: jsonb('columns').notNull(),
     createdBy: text('created_by').notNull(),

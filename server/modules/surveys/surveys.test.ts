@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeAnswers, vectorColumn } from '../../../domain/answer-vector';
 import {
   evaluateRisks,
   NEEDS_RISK_RULES,
@@ -8,7 +9,6 @@ import {
   type RiskRule,
 } from '../../../domain/needs-survey';
 import { validateAnswers } from '../../../domain/questionnaire';
-import { jsonbColumn } from '../../../domain/risk-sql';
 import { INSTRUMENTS, judgeSql, rulesFor } from '../../../domain/survey-instruments';
 import { randomNeedsAnswers, seeded } from '../../../domain/survey-samples';
 import { auditLog } from '../../core/audit.tables';
@@ -30,7 +30,7 @@ beforeAll(async () => {
   const north = await t.f.buildArea(T, { name: '北部圏域', parentId: root.id, layer: 2 });
   const central = await t.f.buildArea(T, { name: '中央圏域', parentId: root.id, layer: 2 });
   mineno = await t.f.buildArea(T, { name: '峰野地区', parentId: north.id, layer: 3, townNames: ['峰野'] });
-  honmachi = await t.f.buildArea(T, {
+  await t.f.buildArea(T, {
     name: '本町地区',
     parentId: central.id,
     layer: 3,
@@ -169,15 +169,18 @@ describe('ニーズ調査: the database judges exactly as the rules in JavaScrip
       NEEDS_RISK_RULES,
       rulesFor(INSTRUMENTS['needs-survey-risk'], { iadl: 3, motor: 2 }),
     ] as RiskRule[][]) {
-      const judged = judgeSql(INSTRUMENTS['needs-survey-risk'], rules, jsonbColumn('a'));
+      const judged = judgeSql(INSTRUMENTS['needs-survey-risk'], rules, vectorColumn(NEEDS_SURVEY_RISK, 'a'));
       const client = (
         t.database.db as unknown as {
           $client: { query: (q: string, p?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> };
         }
       ).$client;
       const res = await client.query(
-        `select i, ${judged.map((j, k) => `${j.sql} as j${k}`).join(', ')} from jsonb_array_elements($1::jsonb) with ordinality as x(a, i) order by i`,
-        [JSON.stringify(rows)],
+        // Each respondent as the stored vector (text[]), exactly as survey_responses.answers holds it.
+        `select i, ${judged.map((j, k) => `${j.sql} as j${k}`).join(', ')}
+           from (select array(select jsonb_array_elements_text(x)) as a, i
+                   from jsonb_array_elements($1::jsonb) with ordinality as t(x, i)) s order by i`,
+        [JSON.stringify(rows.map((r) => encodeAnswers(NEEDS_SURVEY_RISK, r)))],
       );
       const code = { 1: '該当', 0: '非該当', 2: '判定不能' } as const;
       res.rows.forEach((r, i) => {
