@@ -196,7 +196,7 @@ export const needsMatrix = endpoint({
     ),
     categories: z.array(z.object({ code: z.string(), name: z.string(), group: z.string() })),
     cells: z.array(MatrixCell),
-    /** Open needs per 年度 and category, for the trend. */
+    /** Needs heard per 年度 and category (every status, town-wide), for the trend. */
     trend: z.array(z.object({ fiscalYear: z.number().int(), category: z.string(), needs: z.number().int() })),
   }),
 });

@@ -7,9 +7,10 @@ import { createResident } from '../../modules/residents';
 
 /*
  * The demo town's 困りごと and a few residents (all fictional). Spread so that the
- * needs-against-resources view has something to say: 北部圏域's hill 地区 ask for shopping and
- * transport that nothing nearby offers (空白), 本町 asks for help with rubbish, salons are asked
- * for where salons exist. Dates fall over three 年度 so the trend has a shape.
+ * needs-against-resources view has something to say: shopping and transport are asked for
+ * everywhere, and the town-wide 買物バス and 福祉有償運送 reach every 地区 (no 空白 there); but
+ * 峰野, 新町 and 山手 ask for a 認知症カフェ and for help in the house (家事援助) that nothing in
+ * or above them offers — those are the 空白. Dates fall over three 年度 so the trend has a shape.
  */
 
 interface DemoNeed {
@@ -108,6 +109,40 @@ const NEEDS: DemoNeed[] = [
     summary: '除雪が追いつかない',
     daysAgo: 300,
     status: ['in_progress', 'unresolved'],
+  },
+  {
+    district: '峰野地区',
+    category: 'ninchisho-cafe',
+    source: 'care_meeting',
+    people: 3,
+    summary: '認知症の家族と通える場がない',
+    daysAgo: 30,
+  },
+  {
+    district: '峰野地区',
+    category: 'kaji',
+    source: 'visit',
+    people: 2,
+    summary: '電球交換や布団干しができない',
+    daysAgo: 22,
+    resident: 0,
+  },
+  {
+    district: '新町地区',
+    category: 'ninchisho-cafe',
+    source: 'council',
+    people: 4,
+    summary: '物忘れの相談と集いの場がほしい',
+    daysAgo: 55,
+  },
+  {
+    district: '山手地区',
+    category: 'kaji',
+    source: 'phone',
+    people: 1,
+    summary: '台所の片付けを手伝ってほしい',
+    daysAgo: 8,
+    resident: 3,
   },
   {
     district: '桜台地区',

@@ -20,6 +20,7 @@ import { createFictionalTenant, updateTenant } from '../../modules/tenants';
 import { DEMO_ACCOUNT_SPECS, DEMO_PASSWORD, DEMO_TENANT } from './demo-accounts';
 import { seedDemoNeeds } from './demo-needs';
 import { boxPolygon, demoBoxes, demoResources } from './demo-resources';
+import { seedDemoSurveys } from './demo-surveys';
 
 /*
  * ささえ町 — a fictional town of about 6,000 people with 高齢化率 about 40 %, three 第2層 圏域 and
@@ -259,6 +260,7 @@ export async function seedDemoTown(database: Database, now: () => Date = () => n
 
   await seedDemoResources(ctx, districts, root.id, now);
   await seedDemoNeeds(ctx, now);
+  await seedDemoSurveys(ctx);
 
   for (const spec of DEMO_ACCOUNT_SPECS) {
     const user = await createUser(base, {

@@ -26,8 +26,6 @@ interface MatrixQuery {
   fy?: number;
 }
 
-const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'];
-
 /**
  * The needs-against-resources view. Counts only: every member of the tenant may read it (the
  * 協議体 works from it), and nothing in it names or points at a person.
@@ -211,14 +209,13 @@ export async function exportNeedsMatrix(ctx: TenantContext, q: MatrixQuery & { f
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 4 }];
   ws.getColumn(1).width = 18;
   const gaps = wb.addWorksheet('空白');
-  gaps.addRow(['地域', '分類', '未対応の困りごと', '人数', '開催曜日']).font = { bold: true };
+  gaps.addRow(['地域', '分類', '未対応の困りごと', '人数']).font = { bold: true };
   for (const c of m.cells.filter((x) => x.gap)) {
     gaps.addRow([
       m.areas.find((a) => a.id === c.areaId)?.name ?? '',
       m.categories.find((x) => x.code === c.category)?.name ?? c.category,
       c.openNeeds,
       c.people,
-      c.weekdays.map((d) => WEEKDAYS[d]).join(''),
     ]);
   }
   const trend = wb.addWorksheet('年度別の推移');
