@@ -360,3 +360,37 @@ describe('importing a contractor’s file', () => {
     expect(byCouncil.status).toBe(403);
   });
 });
+
+describe('興味・関心チェックシート', () => {
+  it('keeps a set of marks per activity through the import and counts each mark', async () => {
+    const s = (
+      await staff.post(`${base}/surveys`, {
+        title: '興味・関心（通いの場）',
+        instrument: 'interest-checksheet',
+        fiscalYear: 2026,
+      })
+    ).body;
+    const csv = [
+      '調査票番号,町丁,ic.shopping,ic.farming',
+      '1,峰野,"wantToDo,interested",doing',
+      '2,峰野,interested,',
+    ];
+    const p = await staff.post(
+      `${base}/surveys/${s.id}/imports?fileName=interest.csv`,
+      new TextEncoder().encode(csv.join('\n')),
+    );
+    expect(p.body.errorCount, JSON.stringify(p.body.errors)).toBe(0);
+    expect((await staff.post(`${base}/surveys/${s.id}/imports/${p.body.id}/commit`)).body).toEqual({
+      added: 2,
+    });
+    const list = await staff.get(`${base}/surveys/${s.id}/responses`);
+    const first = list.body.items.find((r: { respondentNo: string }) => r.respondentNo === '1');
+    const one = await staff.get(`${base}/surveys/${s.id}/responses/${first.id}`);
+    expect(one.body.answers['ic.shopping']).toEqual(['wantToDo', 'interested']);
+    const r = await staff.get(`${base}/surveys/${s.id}/results`);
+    const shopping = r.body.questions.find((q: { itemKey: string }) => q.itemKey === 'ic.shopping');
+    const count = (code: string) =>
+      shopping.options.find((o: { code: string }) => o.code === code).count.value;
+    expect([count('wantToDo'), count('interested'), count('doing')]).toEqual([1, 2, 0]);
+  });
+});
