@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { vectorColumn } from '../domain/answer-vector';
 import { NEEDS_SURVEY_RISK } from '../domain/needs-survey';
 import { items } from '../domain/questionnaire';
-import { INSTRUMENTS, judgeSql } from '../domain/survey-instruments';
+import { ageBandSql, countJudgementsSql } from '../domain/risk-sql';
+import { INSTRUMENTS, judgeKeys, judgeSelect } from '../domain/survey-instruments';
 import { randomNeedsAnswers, seeded } from '../domain/survey-samples';
 import type { TenantContext } from '../server/core/context';
 import { openDatabase } from '../server/core/db';
@@ -168,8 +168,8 @@ export async function surveysBench() {
 
     // 2. Scoring + aggregation: ours (PGlite) against DuckDB over the CSV.
     const instrument = INSTRUMENTS['needs-survey-risk'];
-    const ours = judgeSql(instrument, instrument.rules, vectorColumn(instrument.definition, 'answers'));
-    const query = resultsSql(BIG, survey.id, ours);
+    const query = resultsSql(BIG, survey.id, { instrument: 'needs-survey-risk', thresholds: {} });
+    const ruleCount = judgeKeys(instrument, instrument.rules).length;
     const runs = 5;
     const oursMs: number[] = [];
     let groups = 0;
@@ -192,17 +192,18 @@ export async function surveysBench() {
     await con.run(
       `insert into town_area values ${[...districtOf].map(([t, a]) => `('${t}', '${a}')`).join(',')}`,
     );
-    const judgedDuck = judgeSql(instrument, instrument.rules, (k) => `"${k}"`);
-    const bands = `case when "age" between 65 and 69 then 'a65' when "age" between 70 and 74 then 'a70' when "age" between 75 and 79 then 'a75' when "age" between 80 and 84 then 'a80' when "age" >= 85 then 'a85' when "age" < 65 then 'u65' else 'unknown' end`;
-    const duckSql = `select area, sex, band, grouping(area) as ga, grouping(sex, band) as gb, count(*) as n, ${judgedDuck
-      .map(
-        (_, i) =>
-          `sum(case when j${i} = 1 then 1 else 0 end) as h${i}, sum(case when j${i} = 0 then 1 else 0 end) as o${i}`,
-      )
-      .join(', ')}
-      from (select ta.area, coalesce(c."sex", '') as sex, ${bands.replaceAll('"age"', 'cast(c."age" as integer)')} as band, ${judgedDuck.map((j, i) => `${j.sql} as j${i}`).join(', ')}
-            from read_csv('${file}', all_varchar = true, header = true) c left join town_area ta on ta.town = c."町丁") x
-      group by grouping sets ((area), (sex, band), ())`;
+    // The same generated SQL as ours, reading the CSV's columns (named by item key) instead of the stored vector.
+    const duckSql = countJudgementsSql(
+      judgeSelect(instrument, instrument.rules, (k) => `c."${k}"`, {
+        from: `from read_csv('${file}', all_varchar = true, header = true) c left join town_area ta on ta.town = c."町丁"`,
+        pass: [
+          { name: 'area', sql: 'ta.area' },
+          { name: 'sex', sql: `coalesce(c."sex", '')` },
+          { name: 'band', sql: ageBandSql('cast(c."age" as integer)') },
+        ],
+      }),
+      ruleCount,
+    );
     const duckMs: number[] = [];
     let duckGroups = 0;
     for (let r = 0; r < runs + 1; r++) {
@@ -215,7 +216,7 @@ export async function surveysBench() {
     const o = median(oursMs);
     const d = median(duckMs);
     console.log(
-      `\n[results] ${ours.length} judgements × ${N.toLocaleString()} respondents, counted by area, age × sex and overall (median of ${runs})`,
+      `\n[results] ${ruleCount} judgements × ${N.toLocaleString()} respondents, counted by area, age × sex and overall (median of ${runs})`,
     );
     console.table({
       'Sasaeai: one SQL over stored answers (PGlite)': { ms: Math.round(o), groups },

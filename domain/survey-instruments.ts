@@ -9,7 +9,7 @@ import {
   withOverrides,
 } from './needs-survey';
 import { type Answers, anyOf, type Judgement, numberOf, type QuestionnaireDefinition } from './questionnaire';
-import { type Column, ruleSql } from './risk-sql';
+import { type Column, layeredJudgements } from './risk-sql';
 
 /*
  * The instruments a town can run, each with the judgements made from it, in one shape: a
@@ -132,23 +132,26 @@ export function judge(
   return out;
 }
 
-/** The same judgements as SQL expressions giving 1 (該当), 0 (非該当) or 2 (判定不能), in the same order. */
-export function judgeSql(
+/**
+ * A SELECT giving `pass` columns and j0…jn (1 = 該当, 0 = 非該当, 2 = 判定不能) for every row of `from`,
+ * in the order of `judgeKeys`: each rule, then the summary. The form the results page and the
+ * bench run (domain/risk-sql `layeredJudgements`).
+ */
+export function judgeSelect(
   instrument: Instrument,
   rules: readonly RiskRule[],
   read: Column,
-): { key: string; label: string; sql: string }[] {
-  const col = instrument.column(read);
-  const out = rules.map((r) => ({ key: r.key, label: r.label, sql: ruleSql(r, col) }));
-  if (instrument.summary) {
-    const parts = out.filter((r) => instrument.summary!.anyOf.includes(r.key)).map((r) => r.sql);
-    out.push({
-      key: instrument.summary.key,
-      label: instrument.summary.label,
-      sql: `(case when ${parts.map((p) => `${p} = 1`).join(' or ')} then 1 when ${parts.map((p) => `${p} = 0`).join(' and ')} then 0 else 2 end)`,
-    });
-  }
-  return out;
+  opts: { from: string; pass: readonly { name: string; sql: string }[] },
+): string {
+  return layeredJudgements(rules, instrument.column(read), {
+    ...opts,
+    summaries: instrument.summary ? [instrument.summary] : [],
+  });
+}
+
+/** Keys of the j-columns of judgeSelect, in order. */
+export function judgeKeys(instrument: Instrument, rules: readonly RiskRule[]): string[] {
+  return [...rules.map((r) => r.key), ...(instrument.summary ? [instrument.summary.key] : [])];
 }
 
 /** A rule's condition in words, for the screen that lists them: 「5項目中3項目以上」「5点中4点以下」. */

@@ -6,6 +6,7 @@ CREATE TABLE "survey_imports" (
 	"encoding" text NOT NULL,
 	"status" text NOT NULL,
 	"content" text NOT NULL,
+	"planned" text,
 	"header_rows" smallint NOT NULL,
 	"columns" jsonb NOT NULL,
 	"created_by" text NOT NULL,

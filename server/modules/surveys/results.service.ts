@@ -5,13 +5,15 @@ import { vectorColumn } from '../../../domain/answer-vector';
 import { subtreeIds } from '../../../domain/areas';
 import { fiscalYearLabel, todayInTokyo } from '../../../domain/dates';
 import { items } from '../../../domain/questionnaire';
+import { AGE_BANDS, ageBandSql, countJudgementsSql } from '../../../domain/risk-sql';
 import { percent, suppress } from '../../../domain/small-cells';
-import { judgeSql } from '../../../domain/survey-instruments';
+import { judgeKeys, judgeSelect } from '../../../domain/survey-instruments';
 import type { TenantContext } from '../../core/context';
 import { tenantAreas } from '../areas';
 import { printReport } from '../print';
 import { surveysPolicy } from './surveys.policy';
 import { findSurvey, getSurvey, instrumentOf, surveyRules } from './surveys.service';
+import type { SurveyRow } from './surveys.tables';
 
 /*
  * Survey results: each judgement (該当 / 非該当 / 判定不能) for every respondent is computed by the
@@ -21,14 +23,6 @@ import { findSurvey, getSurvey, instrumentOf, surveyRules } from './surveys.serv
  * threshold shows at once.
  */
 
-export const AGE_BANDS = [
-  { key: 'a65', label: '65〜69歳', sql: 'age between 65 and 69' },
-  { key: 'a70', label: '70〜74歳', sql: 'age between 70 and 74' },
-  { key: 'a75', label: '75〜79歳', sql: 'age between 75 and 79' },
-  { key: 'a80', label: '80〜84歳', sql: 'age between 80 and 84' },
-  { key: 'a85', label: '85歳以上', sql: 'age >= 85' },
-  { key: 'u65', label: '65歳未満', sql: 'age < 65' },
-] as const;
 const SEX_LABEL: Record<string, string> = { '1': '男性', '2': '女性' };
 
 interface Tally {
@@ -48,20 +42,30 @@ function add(into: Tally, t: Tally) {
   });
 }
 
-/** The one SQL that judges and counts a survey; exported for the bench, which times exactly this. */
-export function resultsSql(tenantId: string, surveyId: string, judged: { sql: string }[]) {
-  const band = `case ${AGE_BANDS.map((b) => `when ${b.sql} then '${b.key}'`).join(' ')} else 'unknown' end`;
-  const cols = judged.map((j, i) => `${j.sql} as j${i}`).join(', ');
-  const sums = judged
-    .map(
-      (_, i) =>
-        `sum(case when j${i} = 1 then 1 else 0 end) as h${i}, sum(case when j${i} = 0 then 1 else 0 end) as o${i}`,
-    )
-    .join(', ');
-  return sql`select area_id, sex, band, grouping(area_id) as ga, grouping(sex, band) as gb, count(*) as n${sql.raw(judged.length ? `, ${sums}` : '')}
-    from (select area_id, coalesce(sex, '') as sex, ${sql.raw(band)} as band${sql.raw(cols ? `, ${cols}` : '')}
-          from survey_responses where tenant_id = ${tenantId} and survey_id = ${surveyId}) x
-    group by grouping sets ((area_id), (sex, band), ())`;
+/**
+ * The one SQL that judges and counts a survey (exported for the bench, which times exactly this).
+ * Tenant and survey go in as parameters; the rest is generated from rule data only.
+ */
+export function resultsSql(
+  tenantId: string,
+  surveyId: string,
+  survey: Pick<SurveyRow, 'instrument' | 'thresholds'>,
+) {
+  const instrument = instrumentOf(survey as SurveyRow);
+  const rules = surveyRules(survey as SurveyRow);
+  const marker = '\u0000';
+  const select = judgeSelect(instrument, rules, vectorColumn(instrument.definition, 'answers'), {
+    from: `from survey_responses where tenant_id = ${marker} and survey_id = ${marker}`,
+    pass: [
+      { name: 'area', sql: 'area_id' },
+      { name: 'sex', sql: "coalesce(sex, '')" },
+      { name: 'band', sql: ageBandSql('age') },
+    ],
+  });
+  const [before, middle, after] = countJudgementsSql(select, judgeKeys(instrument, rules).length).split(
+    marker,
+  );
+  return sql.join([sql.raw(before!), sql`${tenantId}`, sql.raw(middle!), sql`${surveyId}`, sql.raw(after!)]);
 }
 
 type Row = Record<string, unknown>;
@@ -117,20 +121,17 @@ export async function surveyResults(
   surveysPolicy.read(ctx);
   const row = await findSurvey(ctx, id);
   const { survey, instrument: info } = await getSurvey(ctx, id);
-  const instrument = instrumentOf(row);
-  const rules = surveyRules(row);
-  const judged = judgeSql(instrument, rules, vectorColumn(instrument.definition, 'answers'));
-  const keys = judged.map((j) => j.key);
+  const keys = judgeKeys(instrumentOf(row), surveyRules(row));
   const small = surveysPolicy.seesSmallCells(ctx);
   const all = await tenantAreas(ctx);
 
-  const grouped = rowsOf(await ctx.db.execute(resultsSql(ctx.tenantId, id, judged)));
+  const grouped = rowsOf(await ctx.db.execute(resultsSql(ctx.tenantId, id, row)));
   // grouping(sex, band) is a bit mask: 3 when both are rolled up (the grand total).
   const overall = grouped.find((r) => Number(r.ga) === 1 && Number(r.gb) === 3);
   const byAreaId = new Map<string | null, Tally>();
   const byBand: { band: string; sex: string; t: Tally }[] = [];
   for (const r of grouped) {
-    if (Number(r.ga) === 0) byAreaId.set((r.area_id as string | null) ?? null, tallyOf(r, keys.length));
+    if (Number(r.ga) === 0) byAreaId.set((r.area as string | null) ?? null, tallyOf(r, keys.length));
     else if (Number(r.gb) === 0)
       byBand.push({ band: String(r.band), sex: String(r.sex), t: tallyOf(r, keys.length) });
   }

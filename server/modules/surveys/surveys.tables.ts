@@ -99,6 +99,11 @@ export const surveyImports = pgTable(
      * that what was checked is what is written; emptied once committed.
      */
     content: text('content').notNull(),
+    /**
+     * The rows exactly as they will be written (checked, normalised, answer vectors built), as JSON,
+     * when the file has no error; the commit writes these and checks nothing twice.
+     */
+    planned: text('planned'),
     headerRows: smallint('header_rows').notNull(),
     columns: jsonb('columns').notNull(),
     createdBy: text('created_by').notNull(),

@@ -9,7 +9,7 @@ import {
   type RiskRule,
 } from '../../../domain/needs-survey';
 import { validateAnswers } from '../../../domain/questionnaire';
-import { INSTRUMENTS, judgeSql, rulesFor } from '../../../domain/survey-instruments';
+import { INSTRUMENTS, judgeKeys, judgeSelect, rulesFor } from '../../../domain/survey-instruments';
 import { randomNeedsAnswers, seeded } from '../../../domain/survey-samples';
 import { auditLog } from '../../core/audit.tables';
 import { createTestApp, type TestApp, type TestClient } from '../../core/testing/test-app';
@@ -169,23 +169,25 @@ describe('ニーズ調査: the database judges exactly as the rules in JavaScrip
       NEEDS_RISK_RULES,
       rulesFor(INSTRUMENTS['needs-survey-risk'], { iadl: 3, motor: 2 }),
     ] as RiskRule[][]) {
-      const judged = judgeSql(INSTRUMENTS['needs-survey-risk'], rules, vectorColumn(NEEDS_SURVEY_RISK, 'a'));
+      const instrument = INSTRUMENTS['needs-survey-risk'];
+      const keys = judgeKeys(instrument, rules);
+      // The very SELECT the results page runs, over each respondent as the stored vector (text[]).
+      const select = judgeSelect(instrument, rules, vectorColumn(NEEDS_SURVEY_RISK, 'a'), {
+        from: 'from (select array(select jsonb_array_elements_text(x)) as a, i from jsonb_array_elements($1::jsonb) with ordinality as t(x, i)) s',
+        pass: [{ name: 'i', sql: 'i' }],
+      });
       const client = (
         t.database.db as unknown as {
           $client: { query: (q: string, p?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> };
         }
       ).$client;
-      const res = await client.query(
-        // Each respondent as the stored vector (text[]), exactly as survey_responses.answers holds it.
-        `select i, ${judged.map((j, k) => `${j.sql} as j${k}`).join(', ')}
-           from (select array(select jsonb_array_elements_text(x)) as a, i
-                   from jsonb_array_elements($1::jsonb) with ordinality as t(x, i)) s order by i`,
-        [JSON.stringify(rows.map((r) => encodeAnswers(NEEDS_SURVEY_RISK, r)))],
-      );
+      const res = await client.query(`${select} order by i`, [
+        JSON.stringify(rows.map((r) => encodeAnswers(NEEDS_SURVEY_RISK, r))),
+      ]);
       const code = { 1: '該当', 0: '非該当', 2: '判定不能' } as const;
       res.rows.forEach((r, i) => {
         const expected = evaluateRisks(rules, rows[i]!).map((x) => x.result);
-        const got = judged.map((_, k) => code[Number(r[`j${k}`]) as 0 | 1 | 2]);
+        const got = keys.map((_, k) => code[Number(r[`j${k}`]) as 0 | 1 | 2]);
         expect(got, `respondent ${i}: ${JSON.stringify(rows[i])}`).toEqual(expected);
       });
     }
@@ -335,6 +337,21 @@ describe('importing a contractor’s file', () => {
       (r: { key: string }) => r.key === 'iadl',
     );
     expect(info).toMatchObject({ threshold: 3, overridden: true, status: expect.any(String) });
+  });
+
+  it('refuses the whole file when a number was typed in by hand after the preview', async () => {
+    const p = await staff.post(
+      `${base}/surveys/${survey.id}/imports?fileName=late.csv`,
+      file([row('9001', '峰野', ['1', '1', '1', '3', '4'], ['1', '1', '1', '1', '1'])]),
+    );
+    expect(p.body.canCommit).toBe(true);
+    const typed = await staff.post(`${base}/surveys/${survey.id}/responses`, { respondentNo: '9001', answers: {} });
+    expect(typed.status).toBe(201);
+    const before = (await staff.get(`${base}/surveys/${survey.id}`)).body.survey.responses;
+    const c = await staff.post(`${base}/surveys/${survey.id}/imports/${p.body.id}/commit`);
+    expect(c.status).toBe(422);
+    expect(c.body.error.message).toContain('同じ調査票番号');
+    expect((await staff.get(`${base}/surveys/${survey.id}`)).body.survey.responses).toBe(before);
   });
 
   it('refuses a threshold the rule cannot have, and a survey set up by someone without the right', async () => {
