@@ -196,6 +196,7 @@ export async function surveysBench() {
     const duckSql = countJudgementsSql(
       judgeSelect(instrument, instrument.rules, (k) => `c."${k}"`, {
         from: `from read_csv('${file}', all_varchar = true, header = true) c left join town_area ta on ta.town = c."町丁"`,
+        fence: false,
         pass: [
           { name: 'area', sql: 'ta.area' },
           { name: 'sex', sql: `coalesce(c."sex", '')` },

@@ -141,7 +141,7 @@ export function judgeSelect(
   instrument: Instrument,
   rules: readonly RiskRule[],
   read: Column,
-  opts: { from: string; pass: readonly { name: string; sql: string }[] },
+  opts: { from: string; pass: readonly { name: string; sql: string }[]; fence?: boolean },
 ): string {
   return layeredJudgements(rules, instrument.column(read), {
     ...opts,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Cell, RuleInfo, SurveyResults } from '../../../contracts/surveys';
-import { vectorColumn } from '../../../domain/answer-vector';
+import { answerIndex, vectorColumn } from '../../../domain/answer-vector';
 import { subtreeIds } from '../../../domain/areas';
 import { fiscalYearLabel, todayInTokyo } from '../../../domain/dates';
 import { items } from '../../../domain/questionnaire';
@@ -125,16 +125,24 @@ export async function surveyResults(
   const small = surveysPolicy.seesSmallCells(ctx);
   const all = await tenantAreas(ctx);
 
+  // Finest grain from the database (area × sex × band); totals are sums of it.
   const grouped = rowsOf(await ctx.db.execute(resultsSql(ctx.tenantId, id, row)));
-  // grouping(sex, band) is a bit mask: 3 when both are rolled up (the grand total).
-  const overall = grouped.find((r) => Number(r.ga) === 1 && Number(r.gb) === 3);
+  const total = emptyTally(keys.length);
   const byAreaId = new Map<string | null, Tally>();
-  const byBand: { band: string; sex: string; t: Tally }[] = [];
+  const bandMap = new Map<string, { band: string; sex: string; t: Tally }>();
   for (const r of grouped) {
-    if (Number(r.ga) === 0) byAreaId.set((r.area as string | null) ?? null, tallyOf(r, keys.length));
-    else if (Number(r.gb) === 0)
-      byBand.push({ band: String(r.band), sex: String(r.sex), t: tallyOf(r, keys.length) });
+    const t = tallyOf(r, keys.length);
+    add(total, t);
+    const area = (r.area as string | null) ?? null;
+    const a = byAreaId.get(area) ?? emptyTally(keys.length);
+    add(a, t);
+    byAreaId.set(area, a);
+    const k = `${r.band}\u0000${r.sex}`;
+    const b = bandMap.get(k) ?? { band: String(r.band), sex: String(r.sex), t: emptyTally(keys.length) };
+    add(b.t, t);
+    bandMap.set(k, b);
   }
+  const byBand = [...bandMap.values()];
 
   // Roll responses up to the areas of the chosen layer; what has no area (or one above) is 地域不明.
   const layer = Number(q.layer);
@@ -172,7 +180,6 @@ export async function surveyResults(
       rules: ruleCells(t, keys, small),
     }));
 
-  const total = overall ? tallyOf(overall, keys.length) : emptyTally(keys.length);
   return {
     survey,
     respondents: total.n,
@@ -196,45 +203,36 @@ async function questionDistribution(
     (i) => i.question.kind === 'single' || i.question.kind === 'matrix' || i.question.kind === 'multiple',
   );
   if (choice.length === 0) return [];
-  const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
-  const item = vectorColumn(def, 'answers');
-  const parts: string[] = [];
-  const layout: {
-    itemKey: string;
-    label: string;
-    options: { code: string; label: string; col: string }[];
-    missing: string;
-  }[] = [];
-  choice.forEach((it, i) => {
-    const q = it.question as {
-      options: readonly { code: string; label: string }[];
-      multiple?: boolean;
-      kind: string;
-    };
-    const multi = q.kind === 'multiple' || q.multiple === true;
-    const options = q.options.map((o, j) => {
-      const col = `q${i}_${j}`;
-      const test = multi
-        ? `(',' || ${item(it.key)} || ',') like ${quote(`%,${o.code},%`)}`
-        : `${item(it.key)} = ${quote(o.code)}`;
-      parts.push(`sum(case when ${test} then 1 else 0 end) as ${col}`);
-      return { code: o.code, label: o.label, col };
-    });
-    const missing = `q${i}_m`;
-    parts.push(`sum(case when ${item(it.key)} is null then 1 else 0 end) as ${missing}`);
-    layout.push({ itemKey: it.key, label: it.name, options, missing });
-  });
-  const [r] = rowsOf(
-    await ctx.db.execute(
-      sql`select ${sql.raw(parts.join(', '))} from survey_responses where tenant_id = ${ctx.tenantId} and survey_id = ${row.id}`,
-    ),
+  // One pass over each stored vector (unnest walks it once; a multiple choice is split into its
+  // codes), counted by position and code; a NULL code is an unanswered item.
+  const counted = rowsOf(
+    await ctx.db.execute(sql`
+      select u.k, c.code, count(*) as n
+      from survey_responses s
+      cross join lateral unnest(s.answers) with ordinality as u(v, k)
+      cross join lateral unnest(coalesce(string_to_array(u.v, ','), array[null::text])) as c(code)
+      where s.tenant_id = ${ctx.tenantId} and s.survey_id = ${row.id}
+      group by u.k, c.code`),
   );
+  const index = answerIndex(def);
+  const counts = new Map(counted.map((c) => [`${c.k}\u0000${c.code ?? ''}`, Number(c.n)]));
+  const countOf = (key: string, code: string | null) =>
+    counts.get(`${index.get(key)}\u0000${code ?? ''}`) ?? 0;
+  const layout = choice.map((it) => ({
+    itemKey: it.key,
+    label: it.name,
+    options: (it.question as { options: readonly { code: string; label: string }[] }).options,
+  }));
   const show = (n: number) => (small ? plain(n) : cell(suppress(n)));
   return layout.map((l) => ({
     itemKey: l.itemKey,
     label: l.label,
-    options: l.options.map((o) => ({ code: o.code, label: o.label, count: show(Number(r?.[o.col] ?? 0)) })),
-    unanswered: show(Number(r?.[l.missing] ?? 0)),
+    options: l.options.map((o) => ({
+      code: o.code,
+      label: o.label,
+      count: show(countOf(l.itemKey, o.code)),
+    })),
+    unanswered: show(countOf(l.itemKey, null)),
   }));
 }
 

@@ -345,7 +345,10 @@ describe('importing a contractor’s file', () => {
       file([row('9001', '峰野', ['1', '1', '1', '3', '4'], ['1', '1', '1', '1', '1'])]),
     );
     expect(p.body.canCommit).toBe(true);
-    const typed = await staff.post(`${base}/surveys/${survey.id}/responses`, { respondentNo: '9001', answers: {} });
+    const typed = await staff.post(`${base}/surveys/${survey.id}/responses`, {
+      respondentNo: '9001',
+      answers: {},
+    });
     expect(typed.status).toBe(201);
     const before = (await staff.get(`${base}/surveys/${survey.id}`)).body.survey.responses;
     const c = await staff.post(`${base}/surveys/${survey.id}/imports/${p.body.id}/commit`);
