@@ -31,6 +31,7 @@ import { ResourcesReviewRoute } from './resources-review';
 import { ResourcesTaxonomyRoute } from './resources-taxonomy';
 import { SettingsRoute } from './settings';
 import { StartRoute } from './start';
+import { surveyRoutes } from './surveys';
 import { TenantNewRoute } from './tenant-new';
 import { WorkspaceLayout } from './workspace-layout';
 
@@ -69,6 +70,7 @@ export function AppRoutes() {
           <Route path="residents/new" element={<ResidentNewRoute />} />
           <Route path="residents/:id" element={<ResidentRoute />} />
           <Route path="residents/:id/edit" element={<ResidentEditRoute />} />
+          {surveyRoutes}
           <Route path="members" element={<MembersRoute />} />
           <Route path="audit" element={<AuditRoute />} />
           <Route path="settings" element={<SettingsRoute />} />

@@ -34,6 +34,8 @@ describe('navigation registry', () => {
       '資源の取り込み',
       '困りごと',
       '住民',
+      'ニーズと地域資源',
+      'アンケート',
       '利用者',
       '操作記録',
       '団体の設定',
@@ -49,6 +51,8 @@ describe('navigation registry', () => {
       '要確認',
       '困りごと',
       '住民',
+      'ニーズと地域資源',
+      'アンケート',
       '利用者',
     ]);
     expect(labels(user(), scope('sc1'))).toEqual([
@@ -60,15 +64,27 @@ describe('navigation registry', () => {
       '資源の取り込み',
       '困りごと',
       '住民',
+      'ニーズと地域資源',
+      'アンケート',
       '利用者',
     ]);
-    expect(labels(user(), scope('reader'))).toEqual(['ホーム', '地域と人口', '地域資源', '要確認', '利用者']);
+    expect(labels(user(), scope('reader'))).toEqual([
+      'ホーム',
+      '地域と人口',
+      '地域資源',
+      '要確認',
+      'ニーズと地域資源',
+      'アンケート',
+      '利用者',
+    ]);
     // 困りごと and 住民 are personal data: not for 協議体委員 (they see counts in the 協議体's view).
     expect(labels(user(), scope('council_member'))).toEqual([
       'ホーム',
       '地域と人口',
       '地域資源',
       '要確認',
+      'ニーズと地域資源',
+      'アンケート',
       '利用者',
     ]);
   });

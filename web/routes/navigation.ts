@@ -17,6 +17,7 @@ import { paths } from '../lib/paths';
 import { capabilities, type SessionUser, type TenantScope } from '../lib/session';
 import { canSeePersonalData, needPaths } from '../modules/needs/paths';
 import { NeedsMatrixIcon, needsMatrixPath } from '../modules/needs-matrix/paths';
+import { SurveysIcon, surveyPaths } from '../modules/surveys/paths';
 
 export interface NavContext {
   user: SessionUser;
@@ -73,6 +74,7 @@ export const NAV_ENTRIES: NavEntry[] = [
   },
   // Counts only: every member of the tenant (協議体委員 and 閲覧者 too).
   { label: 'ニーズと地域資源', icon: NeedsMatrixIcon, to: inTenant((t) => needsMatrixPath(t)) },
+  { label: 'アンケート', icon: SurveysIcon, to: inTenant((t) => surveyPaths.surveys(t)) },
   { label: '利用者', icon: Users, to: inTenant(paths.members) },
   {
     label: '操作記録',
