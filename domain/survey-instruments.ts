@@ -167,6 +167,8 @@ export function conditionText(rule: RiskRule): string {
     case 'score':
       return `${n}点満点中${rule.threshold}点${rule.operator === '<=' ? '以下' : '以上'}`;
     case 'bmiAnd':
-      return `BMI ${rule.bmiBelow}未満かつ、${n}項目中${rule.threshold}項目以上`;
+      return n === 1
+        ? `BMI ${rule.bmiBelow}未満かつ、該当する回答のとき`
+        : `BMI ${rule.bmiBelow}未満かつ、${n}項目中${rule.threshold}項目以上`;
   }
 }

@@ -16,24 +16,43 @@ export interface ReportPdfData {
 
 const numeric = (s: string) => /^[\d,.]+%?$|^—/.test(s);
 
+/** Columns beside the first that fit on A4 landscape at 8 pt; wider tables continue below. */
+const COLUMNS = 8;
+
+/** A wide table as several, each repeating the first column (the row labels). */
+function chunks(header: string[], rows: string[][]): { header: string[]; rows: string[][] }[] {
+  if (header.length <= COLUMNS + 1) return [{ header, rows }];
+  const out = [];
+  for (let i = 1; i < header.length; i += COLUMNS) {
+    const cols = [0, ...Array.from({ length: Math.min(COLUMNS, header.length - i) }, (_, k) => i + k)];
+    out.push({ header: cols.map((c) => header[c]!), rows: rows.map((r) => cols.map((c) => r[c] ?? '')) });
+  }
+  return out;
+}
+
 export function reportDocument(data: ReportPdfData): { doc: TDocumentDefinitions; pages(): number } {
   let pageCount = 0;
   const content: Node[] = data.sections.flatMap((s, i) => [
     { text: s.heading, bold: true, fontSize: 12, margin: [0, i === 0 ? 0 : 14, 0, 4], color: PALETTE.brand },
-    {
+    ...chunks(s.header, s.rows).map((c, k) => ({
+      margin: [0, k === 0 ? 0 : 8, 0, 0],
       table: {
         headerRows: 1,
         dontBreakRows: true,
-        widths: s.header.map((_, j) => (j === 0 ? 'auto' : '*')),
+        widths: c.header.map((_, j) => (j === 0 ? 150 : '*')),
         body: [
-          s.header.map((h) => ({ text: h, bold: true, fontSize: 8, fillColor: PALETTE.soft })),
-          ...s.rows.map((r) =>
-            r.map((c, j) => ({ text: c, fontSize: 8, alignment: j > 0 && numeric(c) ? 'right' : 'left' })),
+          c.header.map((h) => ({ text: h, bold: true, fontSize: 8, fillColor: PALETTE.soft })),
+          ...c.rows.map((r) =>
+            r.map((cell, j) => ({
+              text: cell,
+              fontSize: 8,
+              alignment: j > 0 && numeric(cell) ? 'right' : 'left',
+            })),
           ),
         ],
       },
       layout: { hLineColor: () => PALETTE.line, vLineColor: () => PALETTE.line },
-    },
+    })),
   ]);
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',

@@ -265,8 +265,27 @@ export async function exportSurveyResults(
       subtitle: `${period}　｜　${note}`,
       today,
       sections: [
-        { heading: '地域別の該当割合', header: head, rows: [overall, ...areaBody] },
-        { heading: '年齢層・性別の該当割合', header: head, rows: bandBody },
+        // Judgements as rows and areas as columns: a town has more judgements than fit across a page.
+        {
+          heading: '地域別の該当割合',
+          header: ['判定（該当%）', '全体', ...r.byArea.map((a) => a.areaName)],
+          rows: [
+            ['回答者', r.respondents.toLocaleString('ja-JP'), ...r.byArea.map((a) => a.respondents.text)],
+            ...ruleLabels.map((l, k) => [
+              l,
+              r.overall[k]!.rate.text,
+              ...r.byArea.map((a) => a.rules[k]!.rate.text),
+            ]),
+          ],
+        },
+        {
+          heading: '年齢層・性別の該当割合',
+          header: ['判定（該当%）', ...r.byBand.map((b) => `${b.band} ${b.sex}`)],
+          rows: [
+            ['回答者', ...r.byBand.map((b) => b.respondents.text)],
+            ...ruleLabels.map((l, k) => [l, ...r.byBand.map((b) => b.rules[k]!.rate.text)]),
+          ],
+        },
         {
           heading: '判定の決まり（確からしさ）',
           header: ['判定', '条件', '確からしさ', '出典'],

@@ -288,6 +288,8 @@ export async function createResponse(
   const areaId = input.areaId ?? areaForTown(all, input.townName);
   if (input.townName && !areaId)
     throw fieldError('townName', `町丁：「${input.townName}」はどの地域にも登録されていません。`);
+  if (scope !== 'all' && !areaId)
+    throw fieldError('areaId', '地域：担当の地域のうち、どこの方の回答かを選んでください。');
   surveysPolicy.placeAnswer(scope, areaId);
   const { sex, age } = attributes(answers, input.sex, input.age);
   return inTransaction(ctx, async (tx) => {

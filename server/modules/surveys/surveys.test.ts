@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeAnswers, vectorColumn } from '../../../domain/answer-vector';
@@ -13,6 +14,8 @@ import { INSTRUMENTS, judgeKeys, judgeSelect, rulesFor } from '../../../domain/s
 import { randomNeedsAnswers, seeded } from '../../../domain/survey-samples';
 import { auditLog } from '../../core/audit.tables';
 import { createTestApp, type TestApp, type TestClient } from '../../core/testing/test-app';
+import { pdfText, requirePoppler } from '../print/pdf-text.testing';
+import { exportSurveyResults } from './results.service';
 
 const T = '372013';
 const base = `/api/t/${T}`;
@@ -355,6 +358,38 @@ describe('importing a contractor’s file', () => {
     expect(c.status).toBe(422);
     expect(c.body.error.message).toContain('同じ調査票番号');
     expect((await staff.get(`${base}/surveys/${survey.id}`)).body.survey.responses).toBe(before);
+  });
+
+  it('rejects impossible values with the item named, and stores nothing', async () => {
+    const before = (await staff.get(`${base}/surveys/${survey.id}`)).body.survey.responses;
+    const tall = await staff.post(`${base}/surveys/${survey.id}/responses`, {
+      answers: { 'ns.heightCm': '300', 'ns.weightKg': '50' },
+    });
+    expect(tall.status).toBe(422);
+    expect(tall.body.error.fields[0].path).toBe('answers.ns.heightCm');
+    expect(tall.body.error.message).toContain('身長');
+    const old = await staff.post(`${base}/surveys/${survey.id}/responses`, { answers: { age: '300' } });
+    expect(old.status).toBe(422);
+    expect(old.body.error.message).toContain('年齢');
+    const outOfRange = await staff.post(`${base}/surveys/${survey.id}/responses`, { age: 300, answers: {} });
+    expect(outOfRange.status).toBe(422);
+    expect(outOfRange.body.error.fields[0].message).toContain('年齢');
+    expect((await staff.get(`${base}/surveys/${survey.id}`)).body.survey.responses).toBe(before);
+  });
+
+  it.skipIf(!requirePoppler())('exports the results as a PDF in Japanese and as xlsx', async () => {
+    const ctx = { ...t.f.inTenant(T), actor: { kind: 'system' as const, label: 'test' as const } };
+    const pdf = await exportSurveyResults(ctx, survey.id, { layer: '3', format: 'pdf' });
+    const text = pdfText(pdf.body as Uint8Array);
+    if (process.env.KEEP_PDF)
+      (await import('node:fs')).writeFileSync(process.env.KEEP_PDF, pdf.body as Uint8Array);
+    expect(text).toContain('地域別の該当割合');
+    expect(text).toContain('運動器機能の低下');
+    expect(text).toContain('峰野地区');
+    const xlsx = await exportSurveyResults(ctx, survey.id, { layer: '3', format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['地域別', '年齢層・性別', '設問ごと']);
   });
 
   it('refuses a threshold the rule cannot have, and a survey set up by someone without the right', async () => {
