@@ -47,9 +47,10 @@ export function matrixDocument(data: MatrixPdfData): { doc: TDocumentDefinitions
             const v = r.cells[c]!;
             if (v.needs === 0 && v.resources === 0) return { text: '', fillColor: undefined };
             return {
+              // Only what is there: an empty half of a cell says nothing worth reading at a meeting.
               stack: [
-                { text: `困りごと ${v.needs}件（${v.people}人）`, fontSize: 8 },
-                { text: `資源 ${v.resources}`, fontSize: 8 },
+                ...(v.needs > 0 ? [{ text: `困りごと${v.needs}件・${v.people}人`, fontSize: 8 }] : []),
+                { text: v.resources > 0 ? `資源${v.resources}` : '資源なし', fontSize: 8 },
                 ...(v.gap ? [{ text: '空白', bold: true, fontSize: 9, color: PALETTE.warnInk }] : []),
               ],
               fillColor: v.gap ? PALETTE.warnBg : undefined,
