@@ -46,6 +46,17 @@ describe('errors a client can cause', () => {
     expect(res.body.error.fields[0]).toEqual({ path: 'fy', message: '年度：1989以上の数を入力してください' });
   });
 
+  it('a NUL character, which PostgreSQL cannot store, is 422 naming the field — in a body or a query', async () => {
+    const body = await staff.post(`/api/t/${TENANT}/residents`, { name: 'a\u0000b' });
+    expect(body.status).toBe(422);
+    expect(body.body.error.fields[0]).toEqual({
+      path: 'name',
+      message: '使えない制御文字（NUL）が含まれています。',
+    });
+    const query = await staff.get(`/api/t/${TENANT}/residents?q=%00`);
+    expect(query.status).toBe(422);
+  });
+
   it('an upload over 20 MB is refused before it is read', async () => {
     const res = await staff.post(`/api/t/${TENANT}/population-imports?fileName=big.csv`, new Uint8Array(8), {
       'content-length': String(25 * 1024 * 1024),

@@ -157,7 +157,14 @@ export function mountRoutes(app: OpenAPIHono<AppEnv>, routes: RouteDef[], deps: 
       // A malformed id in a path cannot name anything: 404, like an id that does not exist.
       if (!params.success) throw notFound();
 
-      const query = e.query ? e.query.safeParse(c.req.query()) : { success: true as const, data: undefined };
+      const raw = c.req.query();
+      const nulInQuery = nulPath(raw);
+      if (nulInQuery !== null)
+        throw validationFailed(
+          [{ path: nulInQuery, message: '使えない制御文字（NUL）が含まれています。' }],
+          '使えない制御文字（NUL）が含まれています。',
+        );
+      const query = e.query ? e.query.safeParse(raw) : { success: true as const, data: undefined };
       if (!query.success) throw validationFailed(toFieldErrors(e.query as z.ZodType, query.error));
 
       const body = await readBody(c, e);
@@ -225,6 +232,26 @@ export function mountRoutes(app: OpenAPIHono<AppEnv>, routes: RouteDef[], deps: 
  * `Content-Disposition` with a Japanese file name (RFC 6266 / 5987): an ASCII `filename` for old
  * clients (given, or the name with other characters as `_`) and the real name as `filename*`.
  */
+/** The path of the first string holding U+0000 in a parsed JSON value, or null. */
+function nulPath(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const p = nulPath(v, path ? `${path}.${i}` : String(i));
+      if (p !== null) return p;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes('\u0000')) return path || k;
+      const p = nulPath(v, path ? `${path}.${k}` : k);
+      if (p !== null) return p;
+    }
+  }
+  return null;
+}
+
 export function contentDisposition(
   kind: 'attachment' | 'inline',
   name: string,
@@ -262,6 +289,14 @@ async function readBody(c: Context, e: Endpoint): Promise<unknown> {
   } catch {
     throw badRequest('送信内容をJSONとして読み取れませんでした。');
   }
+  // PostgreSQL cannot store U+0000 in text (PGlite can): refuse it here, for every field of every
+  // endpoint, instead of failing inside the database with a 500.
+  const nul = nulPath(json);
+  if (nul !== null)
+    throw validationFailed(
+      [{ path: nul, message: '使えない制御文字（NUL）が含まれています。' }],
+      '使えない制御文字（NUL）が含まれています。',
+    );
   const parsed = (e.body as z.ZodType).safeParse(json);
   if (!parsed.success) throw validationFailed(toFieldErrors(e.body as z.ZodType, parsed.error));
   return parsed.data;
