@@ -197,6 +197,16 @@ export const getResponse = endpoint({
   response: SurveyResponse,
 });
 
+/** Columns of an import about the respondent rather than a question; mapped like item keys. */
+export const RESPONDENT_COLUMNS = [
+  { key: '@respondentNo', label: '調査票番号' },
+  { key: '@town', label: '町丁' },
+  { key: '@area', label: '地域' },
+  { key: '@sex', label: '性別' },
+  { key: '@age', label: '年齢' },
+  { key: '@answeredOn', label: '回答日' },
+] as const;
+
 export const ImportColumn = z.object({
   index: z.number().int(),
   header: z.string(),

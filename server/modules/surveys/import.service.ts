@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { SurveyImportPreview } from '../../../contracts/surveys';
+import type { RESPONDENT_COLUMNS, SurveyImportPreview } from '../../../contracts/surveys';
 import { encodeAnswers } from '../../../domain/answer-vector';
 import { CsvSyntaxError, parseCsvWithLines } from '../../../domain/csv';
 import { isIsoDate, parseJapaneseDate } from '../../../domain/dates';
@@ -25,7 +25,8 @@ import { type SurveyRow, surveyImports, surveyResponses } from './surveys.tables
 type Line = { line: number; cells: string[] };
 
 /** Columns that describe the respondent rather than answer a question. */
-const META: { key: string; label: string; names: string[] }[] = [
+// The names a header may use for each of RESPONDENT_COLUMNS (contracts/surveys.ts).
+const META: { key: (typeof RESPONDENT_COLUMNS)[number]['key']; label: string; names: string[] }[] = [
   {
     key: '@respondentNo',
     label: '調査票番号',

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import {
   commitSurveyImport,
   previewSurveyImport,
+  RESPONDENT_COLUMNS,
   remapSurveyImport,
   type Survey,
   type SurveyImportPreview,
@@ -26,15 +27,8 @@ import { SurveyFrame } from './survey-frame';
  * 「保存する」, and then all rows or none.
  */
 
-/** Columns about the respondent rather than a question (server/modules/surveys/import.service.ts). */
-export const RESPONDENT_COLUMNS: readonly { key: string; label: string }[] = [
-  { key: '@respondentNo', label: '調査票番号' },
-  { key: '@town', label: '町丁' },
-  { key: '@area', label: '地域' },
-  { key: '@sex', label: '性別' },
-  { key: '@age', label: '年齢' },
-  { key: '@answeredOn', label: '回答日' },
-];
+/** Columns about the respondent rather than a question, as the contract names them. */
+export { RESPONDENT_COLUMNS };
 
 type Draft = { headerRows: 1 | 2; columns: Record<string, string> };
 
