@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link2, Search, Trash2 } from 'lucide-react';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { getNeed, Need, NeedInput, updateNeed } from '../../../contracts/needs';
 import { isIsoDate } from '../../../domain/dates';
@@ -17,11 +17,11 @@ import { errorFor, type FormErrors, fieldIdFor, formErrors, NO_ERRORS, validate 
 import { useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
 import { Button, buttonClass } from '../../ui/button';
+import { ConflictCompare } from '../../ui/conflict-compare';
 import { ErrorSummary } from '../../ui/error-summary';
 import { Checkbox, SelectField, TextareaField, TextField } from '../../ui/field';
 import { Breadcrumb, PageHeader } from '../../ui/page';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
-import { TableScroll } from '../../ui/table-scroll';
 import { type Term, termTree } from '../resources/categories';
 import { AreaOptions, useAreaChoices } from './areas';
 import { needTitle, PrivacyNote } from './format';
@@ -507,55 +507,20 @@ function ConflictPanel({
   onLoadCurrent: () => void | Promise<void>;
 }) {
   const areas = useAreaChoices();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.focus();
-  }, []);
   const area = (id: string) =>
     id === current.areaId ? current.areaName : (areas.rows.find((r) => r.area.id === id)?.area.name ?? id);
   const mine = describe(typed, terms, { area });
   const now = describe(valuesFromNeed(current, typed.resources), terms, { area });
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="need-conflict-title">
-      <h2 id="need-conflict-title">ほかの人が先に保存しました</h2>
-      <p>{message ?? 'ほかの人が先にこの困りごとを変更しました。'}</p>
-      <p>入力した内容は残っています。下の表で違いを確かめて、どちらを残すか選んでください。</p>
-      <TableScroll label="入力した内容と今の内容">
-        <table className="table compare">
-          <caption>入力した内容と今保存されている内容（違う項目に色をつけています）</caption>
-          <thead>
-            <tr>
-              <th scope="col">項目</th>
-              <th scope="col">あなたの入力</th>
-              <th scope="col">今の内容</th>
-            </tr>
-          </thead>
-          <tbody>
-            {mine.map((row, i) => {
-              const other = now[i]?.value ?? '';
-              const differs = row.value.trim() !== other.trim();
-              return (
-                <tr key={row.label} className={differs ? 'changed' : undefined}>
-                  <th scope="row">
-                    {row.label}
-                    {differs && <span className="visually-hidden">（違いあり）</span>}
-                  </th>
-                  <td className="wrap">{row.value || '（なし）'}</td>
-                  <td className="wrap">{other || '（なし）'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableScroll>
-      <div className="button-row">
-        <Button onClick={onOverwrite} busy={busy}>
-          自分の入力で上書きする
-        </Button>
-        <Button variant="secondary" onClick={() => void onLoadCurrent()}>
-          今の内容を読み込む（入力は消えます）
-        </Button>
-      </div>
-    </div>
+    <ConflictCompare
+      id="need-conflict-title"
+      message={message ?? 'ほかの人が先にこの困りごとを変更しました。'}
+      lead="入力した内容は残っています。下の表で違いを確かめて、どちらを残すか選んでください。"
+      mine={mine}
+      now={now}
+      busy={busy}
+      onOverwrite={onOverwrite}
+      onLoadCurrent={onLoadCurrent}
+    />
   );
 }

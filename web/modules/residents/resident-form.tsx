@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
   createResident,
@@ -22,11 +22,11 @@ import { errorFor, type FormErrors, fieldIdFor, formErrors, NO_ERRORS, validate 
 import { useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
 import { Button, buttonClass } from '../../ui/button';
+import { ConflictCompare } from '../../ui/conflict-compare';
 import { ErrorSummary } from '../../ui/error-summary';
 import { Checkbox, SelectField, TextareaField, TextField } from '../../ui/field';
 import { Breadcrumb, PageHeader } from '../../ui/page';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
-import { TableScroll } from '../../ui/table-scroll';
 import { AreaOptions, canSeePersonalData, needPaths, PrivacyNote, useAreaChoices } from '../needs';
 import { invalidateResidents, residentKeys, useResident } from './queries';
 
@@ -514,10 +514,6 @@ function ConflictPanel({
   onLoadCurrent: () => void | Promise<void>;
 }) {
   const areas = useAreaChoices();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.focus();
-  }, []);
   const areaName = (id: string) =>
     id === current.areaId
       ? (current.areaName ?? id)
@@ -525,52 +521,15 @@ function ConflictPanel({
   const mine = describe(typed, areaName);
   const now = describe(valuesFromResident(current), areaName);
   return (
-    <div
-      className="error-summary"
-      role="alert"
-      tabIndex={-1}
-      ref={ref}
-      aria-labelledby="resident-conflict-title"
-    >
-      <h2 id="resident-conflict-title">ほかの人が先に保存しました</h2>
-      <p>{message ?? 'ほかの人が先にこの方の情報を変更しました。'}</p>
-      <p>入力した内容は残っています。下の表で違いを確かめて、どちらを残すか選んでください。</p>
-      <TableScroll label="入力した内容と今の内容">
-        <table className="table compare">
-          <caption>入力した内容と今保存されている内容（違う項目に色をつけています）</caption>
-          <thead>
-            <tr>
-              <th scope="col">項目</th>
-              <th scope="col">あなたの入力</th>
-              <th scope="col">今の内容</th>
-            </tr>
-          </thead>
-          <tbody>
-            {mine.map((row, i) => {
-              const other = now[i]?.value ?? '';
-              const differs = row.value.trim() !== other.trim();
-              return (
-                <tr key={row.label} className={differs ? 'changed' : undefined}>
-                  <th scope="row">
-                    {row.label}
-                    {differs && <span className="visually-hidden">（違いあり）</span>}
-                  </th>
-                  <td className="wrap">{row.value || '（なし）'}</td>
-                  <td className="wrap">{other || '（なし）'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableScroll>
-      <div className="button-row">
-        <Button onClick={onOverwrite} busy={busy}>
-          自分の入力で上書きする
-        </Button>
-        <Button variant="secondary" onClick={() => void onLoadCurrent()}>
-          今の内容を読み込む（入力は消えます）
-        </Button>
-      </div>
-    </div>
+    <ConflictCompare
+      id="resident-conflict-title"
+      message={message ?? 'ほかの人が先にこの方の情報を変更しました。'}
+      lead="入力した内容は残っています。下の表で違いを確かめて、どちらを残すか選んでください。"
+      mine={mine}
+      now={now}
+      busy={busy}
+      onOverwrite={onOverwrite}
+      onLoadCurrent={onLoadCurrent}
+    />
   );
 }

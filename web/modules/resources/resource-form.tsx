@@ -24,6 +24,7 @@ import { paths } from '../../lib/paths';
 import { capabilities, useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
 import { Button, buttonClass } from '../../ui/button';
+import { ConflictCompare } from '../../ui/conflict-compare';
 import { ErrorSummary } from '../../ui/error-summary';
 import { Checkbox, SelectField, TextareaField, TextField } from '../../ui/field';
 import { Breadcrumb, PageHeader } from '../../ui/page';
@@ -1085,53 +1086,17 @@ function ConflictPanel({
   onOverwrite: () => void;
   onLoadCurrent: () => void | Promise<void>;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.focus();
-  }, []);
   const mine = describeValues(typed, terms);
   const now = describeValues(valuesFromResource(current), terms);
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="conflict-title">
-      <h2 id="conflict-title">ほかの人が先に保存しました</h2>
-      <p>{message ?? 'ほかの人が先にこの資源を変更しました。'}</p>
-      <p>下の表で違いを確かめて、どちらを残すか選んでください。</p>
-      <TableScroll label="入力した内容と今の内容">
-        <table className="table compare">
-          <caption>入力した内容と今保存されている内容（違う項目に色をつけています）</caption>
-          <thead>
-            <tr>
-              <th scope="col">項目</th>
-              <th scope="col">あなたの入力</th>
-              <th scope="col">今の内容</th>
-            </tr>
-          </thead>
-          <tbody>
-            {mine.map((row, i) => {
-              const other = now[i]?.value ?? '';
-              const differs = row.value.trim() !== other.trim();
-              return (
-                <tr key={row.label} className={differs ? 'changed' : undefined}>
-                  <th scope="row">
-                    {row.label}
-                    {differs && <span className="visually-hidden">（違いあり）</span>}
-                  </th>
-                  <td className="wrap">{row.value || '（なし）'}</td>
-                  <td className="wrap">{other || '（なし）'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableScroll>
-      <div className="button-row">
-        <Button onClick={onOverwrite} busy={busy}>
-          自分の入力で上書きする
-        </Button>
-        <Button variant="secondary" onClick={() => void onLoadCurrent()}>
-          今の内容を読み込む（入力は消えます）
-        </Button>
-      </div>
-    </div>
+    <ConflictCompare
+      id="conflict-title"
+      message={message ?? 'ほかの人が先にこの資源を変更しました。'}
+      mine={mine}
+      now={now}
+      busy={busy}
+      onOverwrite={onOverwrite}
+      onLoadCurrent={onLoadCurrent}
+    />
   );
 }
