@@ -33,7 +33,12 @@ function counted(
 }
 
 /** judgeCount in SQL: the same three outcomes from the known and the possible count. */
-function judge(hits: string, missing: string, operator: '>=' | '<=', threshold: number): string {
+export function judgeSqlCount(
+  hits: string,
+  missing: string,
+  operator: '>=' | '<=',
+  threshold: number,
+): string {
   const t = Number(threshold);
   if (!Number.isInteger(t)) throw new Error(`threshold must be an integer, got ${threshold}`);
   return operator === '>='
@@ -94,12 +99,12 @@ export function layeredJudgements(
       l2.push(
         `(case when ${item(r.heightKey)} is null or ${item(r.weightKey)} is null then 2 when ${w} * 10000 < ${limit} * ${h} * ${h} then 1 else 0 end) as b${x}`,
       );
-      const rest = judge(`h${x}`, `m${x}`, '>=', r.threshold);
+      const rest = judgeSqlCount(`h${x}`, `m${x}`, '>=', r.threshold);
       l3.push(
         `(case when b${x} = 0 or ${rest} = 0 then 0 when b${x} = 1 and ${rest} = 1 then 1 else 2 end) as j${x}`,
       );
     } else {
-      l3.push(`${judge(`h${x}`, `m${x}`, r.operator, r.threshold)} as j${x}`);
+      l3.push(`${judgeSqlCount(`h${x}`, `m${x}`, r.operator, r.threshold)} as j${x}`);
     }
   });
   const pass = opts.pass.map((p) => p.name);

@@ -9,7 +9,7 @@ import {
   withOverrides,
 } from './needs-survey';
 import { type Answers, anyOf, type Judgement, numberOf, type QuestionnaireDefinition } from './questionnaire';
-import { type Column, layeredJudgements } from './risk-sql';
+import { type Column, judgeSqlCount, layeredJudgements } from './risk-sql';
 
 /*
  * The instruments a town can run, each with the judgements made from it, in one shape: a
@@ -171,4 +171,62 @@ export function conditionText(rule: RiskRule): string {
         ? `BMI ${rule.bmiBelow}未満かつ、該当する回答のとき`
         : `BMI ${rule.bmiBelow}未満かつ、${n}項目中${rule.threshold}項目以上`;
   }
+}
+
+/**
+ * What a person's answers give each rule before any threshold: [hits, blanks, BMI] per rule (BMI:
+ * 1 below the limit, 0 not, 2 unknown; 0 for rules without one). A survey can change thresholds
+ * but not items, counted answers or the BMI limit, so these are stored with the answers
+ * (`survey_responses.tallies`) and the results page only judges and counts them (decision 0011).
+ */
+export function tallies(instrument: Instrument, answers: Answers): number[] {
+  const a = instrument.prepare(answers);
+  const out: number[] = [];
+  for (const r of instrument.rules) {
+    const counted = r.kind === 'score' ? r.pointAnswers : r.riskAnswers;
+    let hits = 0;
+    let missing = 0;
+    for (const k of r.items) {
+      const v = a[k];
+      if (v === undefined) missing++;
+      else if (typeof v === 'string' && counted[k]?.includes(v)) hits++;
+    }
+    let bmi = 0;
+    if (r.kind === 'bmiAnd') {
+      const h = numberOf(a, r.heightKey);
+      const w = numberOf(a, r.weightKey);
+      bmi = h === undefined || w === undefined ? 2 : isBmiBelow(h, w, r.bmiBelow) ? 1 : 0;
+    }
+    out.push(hits, missing, bmi);
+  }
+  return out;
+}
+
+/**
+ * The judgements from stored tallies as a SELECT over `from`, with `pass` columns and j0…jn in the
+ * order of judgeKeys. Reading an element of a smallint[] is a fixed offset, so this costs a few
+ * comparisons per rule and row.
+ */
+export function judgeTalliesSelect(
+  instrument: Instrument,
+  rules: readonly RiskRule[],
+  column: string,
+  opts: { from: string; pass: readonly { name: string; sql: string }[] },
+): string {
+  const t = (x: number, k: number) => `${column}[${x * 3 + k + 1}]`;
+  const js = rules.map((r, x) => {
+    if (instrument.rules[x]?.key !== r.key) throw new Error(`rule ${r.key} out of order`);
+    const count = judgeSqlCount(t(x, 0), t(x, 1), r.kind === 'bmiAnd' ? '>=' : r.operator, r.threshold);
+    return r.kind === 'bmiAnd'
+      ? `(case when ${t(x, 2)} = 0 or ${count} = 0 then 0 when ${t(x, 2)} = 1 and ${count} = 1 then 1 else 2 end) as j${x}`
+      : `${count} as j${x}`;
+  });
+  const pass = opts.pass.map((p) => `${p.sql} as ${p.name}`);
+  const inner = `select ${[...pass, ...js].join(', ')} ${opts.from}`;
+  if (!instrument.summary) return inner;
+  const parts = instrument.summary.anyOf.map((key) => `j${rules.findIndex((r) => r.key === key)}`);
+  const names = [...opts.pass.map((p) => p.name), ...rules.map((_, x) => `j${x}`)];
+  return `select ${names.join(', ')}, (case when ${parts.map((p) => `${p} = 1`).join(' or ')} then 1 when ${parts
+    .map((p) => `${p} = 0`)
+    .join(' and ')} then 0 else 2 end) as j${rules.length} from (${inner} offset 0) t`;
 }

@@ -27,6 +27,7 @@ CREATE TABLE "survey_responses" (
 	"answered_on" date,
 	"mode" text NOT NULL,
 	"answers" text[] NOT NULL,
+	"tallies" smallint[] NOT NULL,
 	"import_id" uuid,
 	"entered_by" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

@@ -4,6 +4,7 @@ import { encodeAnswers } from '../../../domain/answer-vector';
 import { CsvSyntaxError, parseCsvWithLines } from '../../../domain/csv';
 import { isIsoDate, parseJapaneseDate } from '../../../domain/dates';
 import { type Answers, items, validateAnswers } from '../../../domain/questionnaire';
+import { tallies } from '../../../domain/survey-instruments';
 import { decodeBytes, ENCODING_LABELS } from '../../../domain/text-encoding';
 import { recordAudit } from '../../core/audit';
 import { actorLabel, inTransaction, type TenantContext } from '../../core/context';
@@ -340,12 +341,14 @@ type PlannedRow = [
   age: number | null,
   answered: string | null,
   answers: string,
+  tallies: string,
 ];
 
 /** The rows to write, as stored with the preview: the answer vector is already an array literal. */
 function plannedText(survey: SurveyRow, p: { rows: Planned[]; errors: unknown[] }): string | null {
   if (p.errors.length > 0 || p.rows.length === 0) return null;
-  const def = instrumentOf(survey).definition;
+  const instrument = instrumentOf(survey);
+  const def = instrument.definition;
   return JSON.stringify(
     p.rows.map(
       (r): PlannedRow => [
@@ -355,6 +358,7 @@ function plannedText(survey: SurveyRow, p: { rows: Planned[]; errors: unknown[] 
         r.age,
         r.answeredOn,
         arrayLiteral(encodeAnswers(def, r.answers)),
+        `{${tallies(instrument, r.answers).join(',')}}`,
       ],
     ),
   );
@@ -452,11 +456,11 @@ export async function commitSurveyImport(ctx: TenantContext, surveyId: string, i
         const col = (n: number) => sql.param(chunk.map((r) => r[n]));
         await tx.db.execute(sql`
           insert into survey_responses
-            (tenant_id, id, survey_id, respondent_no, area_id, sex, age, answered_on, mode, answers, import_id, entered_by, created_at)
+            (tenant_id, id, survey_id, respondent_no, area_id, sex, age, answered_on, mode, answers, tallies, import_id, entered_by, created_at)
           select ${tx.tenantId}, gen_random_uuid(), ${surveyId}, r.no, r.area, r.sex, r.age, r.answered, 'import', r.answers::text[],
-                 ${importId}, ${by}, ${now.toISOString()}::timestamptz
-          from unnest(${col(0)}::text[], ${col(1)}::uuid[], ${col(2)}::text[], ${col(3)}::int[], ${col(4)}::date[], ${col(5)}::text[])
-            as r(no, area, sex, age, answered, answers)`);
+                 r.tallies::smallint[], ${importId}, ${by}, ${now.toISOString()}::timestamptz
+          from unnest(${col(0)}::text[], ${col(1)}::uuid[], ${col(2)}::text[], ${col(3)}::int[], ${col(4)}::date[], ${col(5)}::text[], ${col(6)}::text[])
+            as r(no, area, sex, age, answered, answers, tallies)`);
       }
     } catch (e) {
       const code =

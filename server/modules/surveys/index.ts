@@ -1,5 +1,5 @@
 /** アンケート: surveys with the standard instruments, answers (personal), imports and results by area. */
 export { commitSurveyImport, previewSurveyImport } from './import.service';
-export { resultsSql, surveyResults } from './results.service';
+export { resultsFromAnswersSql, resultsSql, surveyResults } from './results.service';
 export { surveysRoutes } from './surveys.routes';
 export { createResponse, createSurvey } from './surveys.service';

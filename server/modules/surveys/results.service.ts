@@ -7,7 +7,7 @@ import { fiscalYearLabel, todayInTokyo } from '../../../domain/dates';
 import { items } from '../../../domain/questionnaire';
 import { AGE_BANDS, ageBandSql, countJudgementsSql } from '../../../domain/risk-sql';
 import { percent, suppress } from '../../../domain/small-cells';
-import { judgeKeys, judgeSelect } from '../../../domain/survey-instruments';
+import { judgeKeys, judgeSelect, judgeTalliesSelect } from '../../../domain/survey-instruments';
 import type { TenantContext } from '../../core/context';
 import { tenantAreas } from '../areas';
 import { printReport } from '../print';
@@ -47,6 +47,33 @@ function add(into: Tally, t: Tally) {
  * Tenant and survey go in as parameters; the rest is generated from rule data only.
  */
 export function resultsSql(
+  tenantId: string,
+  surveyId: string,
+  survey: Pick<SurveyRow, 'instrument' | 'thresholds'>,
+) {
+  const instrument = instrumentOf(survey as SurveyRow);
+  const rules = surveyRules(survey as SurveyRow);
+  const marker = '\u0000';
+  const select = judgeTalliesSelect(instrument, rules, 'tallies', {
+    from: `from survey_responses where tenant_id = ${marker} and survey_id = ${marker}`,
+    pass: [
+      { name: 'area', sql: 'area_id' },
+      { name: 'sex', sql: "coalesce(sex, '')" },
+      { name: 'band', sql: ageBandSql('age') },
+    ],
+  });
+  const [before, middle, after] = countJudgementsSql(select, judgeKeys(instrument, rules).length).split(
+    marker,
+  );
+  return sql.join([sql.raw(before!), sql`${tenantId}`, sql.raw(middle!), sql`${surveyId}`, sql.raw(after!)]);
+}
+
+/**
+ * The same counts judged from the stored answers themselves (every item read and counted in SQL,
+ * domain/risk-sql `layeredJudgements`): what a change of counted answers would need, and the
+ * like-for-like comparison with DuckDB in the bench.
+ */
+export function resultsFromAnswersSql(
   tenantId: string,
   surveyId: string,
   survey: Pick<SurveyRow, 'instrument' | 'thresholds'>,

@@ -12,6 +12,7 @@ import {
   type InstrumentKey,
   judge,
   rulesFor,
+  tallies,
 } from '../../../domain/survey-instruments';
 import { recordAudit } from '../../core/audit';
 import { actorLabel, inTransaction, type TenantContext } from '../../core/context';
@@ -321,6 +322,7 @@ export async function createResponse(
         answeredOn: input.answeredOn,
         mode: input.mode,
         answers: encodeAnswers(instrument.definition, answers) as string[],
+        tallies: tallies(instrument, answers),
         enteredBy: actorLabel(tx.actor),
         createdAt: tx.now(),
       })

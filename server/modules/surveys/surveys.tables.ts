@@ -65,6 +65,8 @@ export const surveyResponses = pgTable(
     mode: text('mode').notNull(),
     /** One text per item of the instrument version, in its order (domain/answer-vector). */
     answers: text('answers').array().notNull(),
+    /** [hits, blanks, BMI] per rule of the instrument, before thresholds (domain/survey-instruments `tallies`). */
+    tallies: smallint('tallies').array().notNull(),
     importId: uuid('import_id'),
     enteredBy: text('entered_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

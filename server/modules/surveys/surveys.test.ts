@@ -10,7 +10,14 @@ import {
   type RiskRule,
 } from '../../../domain/needs-survey';
 import { validateAnswers } from '../../../domain/questionnaire';
-import { INSTRUMENTS, judgeKeys, judgeSelect, rulesFor } from '../../../domain/survey-instruments';
+import {
+  INSTRUMENTS,
+  judgeKeys,
+  judgeSelect,
+  judgeTalliesSelect,
+  rulesFor,
+  tallies,
+} from '../../../domain/survey-instruments';
 import { randomNeedsAnswers, seeded } from '../../../domain/survey-samples';
 import { auditLog } from '../../core/audit.tables';
 import { createTestApp, type TestApp, type TestClient } from '../../core/testing/test-app';
@@ -192,6 +199,21 @@ describe('ニーズ調査: the database judges exactly as the rules in JavaScrip
         const expected = evaluateRisks(rules, rows[i]!).map((x) => x.result);
         const got = keys.map((_, k) => code[Number(r[`j${k}`]) as 0 | 1 | 2]);
         expect(got, `respondent ${i}: ${JSON.stringify(rows[i])}`).toEqual(expected);
+      });
+      // … and the form the results page runs: thresholds applied in SQL to the tallies stored at entry.
+      const fromTallies = judgeTalliesSelect(instrument, rules, 't', {
+        from: 'from (select array(select jsonb_array_elements_text(x)::smallint) as t, i from jsonb_array_elements($1::jsonb) with ordinality as s(x, i)) s',
+        pass: [{ name: 'i', sql: 'i' }],
+      });
+      const viaTallies = await client.query(`${fromTallies} order by i`, [
+        JSON.stringify(rows.map((r) => tallies(instrument, r))),
+      ]);
+      viaTallies.rows.forEach((r, i) => {
+        const expected = evaluateRisks(rules, rows[i]!).map((x) => x.result);
+        expect(
+          keys.map((_, k) => code[Number(r[`j${k}`]) as 0 | 1 | 2]),
+          `respondent ${i} (tallies)`,
+        ).toEqual(expected);
       });
     }
   });
