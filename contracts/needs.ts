@@ -57,6 +57,11 @@ export const NeedInput = z
     note: z.string().trim().max(2000).default('').meta({ title: 'メモ' }),
     raisedOn: IsoDateString.optional().meta({ title: '把握した日' }),
     resourceIds: z.array(Uuid).max(20).default([]).meta({ title: 'つながる地域資源' }),
+    /**
+     * Chosen by the form once per record: sending the same record twice (a retry on a weak phone
+     * connection after the answer was lost) records it once. Ignored when changing a need.
+     */
+    clientId: Uuid.optional().meta({ title: '送信番号' }),
   })
   .meta({ id: 'NeedInput' });
 export type NeedInput = z.input<typeof NeedInput>;

@@ -216,8 +216,20 @@ export async function createNeed(ctx: TenantContext, input: ParsedInput): Promis
   const all = await tenantAreas(ctx);
   const scope = needsPolicy.scope(ctx, all);
   const v = await checkInput(ctx, input, all, scope);
+  if (input.clientId) {
+    // The same record sent again: answer with what the first one recorded.
+    const [earlier] = await ctx.db
+      .select()
+      .from(needs)
+      .where(and(eq(needs.tenantId, ctx.tenantId), eq(needs.id, input.clientId)));
+    if (earlier) {
+      if (earlier.createdBy !== actorDisplayName(ctx.actor) || earlier.category !== v.category)
+        throw fieldError('clientId', '送信番号：ほかの記録で使われています。画面を読み込み直してください。');
+      return (await presentNeeds(ctx, [earlier], scope))[0]!;
+    }
+  }
   return inTransaction(ctx, async (tx) => {
-    const id = crypto.randomUUID();
+    const id = input.clientId ?? crypto.randomUUID();
     const [row] = await tx.db
       .insert(needs)
       .values({

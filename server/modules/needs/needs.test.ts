@@ -86,6 +86,18 @@ describe('recording a need (困りごと)', () => {
     expect((await staff.get(`${base}/needs`)).body.total).toBe(before);
   });
 
+  it('records a need sent twice (a retry on a weak connection) only once', async () => {
+    const clientId = crypto.randomUUID();
+    const before = (await sc2.get(`${base}/needs`)).body.total;
+    const first = await sc2.post(`${base}/needs`, need({ clientId, summary: '再送' }));
+    const again = await sc2.post(`${base}/needs`, need({ clientId, summary: '再送' }));
+    expect(first.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect((await sc2.get(`${base}/needs`)).body.total).toBe(before + 1);
+    const other = await staff.post(`${base}/needs`, need({ clientId, category: 'ibasho' }));
+    expect(other.status).toBe(422);
+  });
+
   it('a 第2層 SC records and sees only in her areas', async () => {
     const outside = await sc2.post(`${base}/needs`, need({ areaId: honmachi.id }));
     expect(outside.status).toBe(403);

@@ -101,6 +101,7 @@ describe('困りごとをその場で記録する', () => {
         people: 1,
         urgency: 'normal',
         summary: '',
+        clientId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       },
     ]);
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: '記録しました' }));
@@ -148,6 +149,7 @@ describe('困りごとをその場で記録する', () => {
       people: 3,
       urgency: 'high',
       summary: '冬の安否が心配',
+      clientId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(localStorage.getItem(`sasaeai:need-area:${TENANT}`)).toBe(MINENO_ID);
     expect(localStorage.getItem(`sasaeai:need-source:${TENANT}`)).toBe('counter');

@@ -221,6 +221,8 @@ function QuickForm({
     summary: '',
   }));
   const [local, setLocal] = useState<FormErrors>(NO_ERRORS);
+  // One per record (the form is mounted afresh for each): a resend after a lost answer records once.
+  const [clientId] = useState(() => crypto.randomUUID());
   const firstCategory = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (focusFirst) firstCategory.current?.focus();
@@ -252,6 +254,7 @@ function QuickForm({
       people: Number.isFinite(people) ? people : Number.NaN,
       urgency: values.urgency,
       summary: values.summary.trim(),
+      clientId,
     };
     const problems = [];
     if (!values.category)
