@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endpoint, FileResponse, IsoDateString, IsoDateTime, TenantParams, Uuid, Version } from './http';
+import { endpoint, FileResponse, IsoDateString, IsoDateTime, Ok, TenantParams, Uuid, Version } from './http';
 
 const tag = 'surveys';
 
@@ -206,6 +206,16 @@ export const RESPONDENT_COLUMNS = [
   { key: '@age', label: '年齢' },
   { key: '@answeredOn', label: '回答日' },
 ] as const;
+
+export const deleteResponse = endpoint({
+  method: 'delete',
+  path: '/api/t/{tenant}/surveys/{id}/responses/{responseId}',
+  summary: '回答を1件取り消す（入力の誤りを直すとき。取り消した記録が残ります）',
+  tag,
+  access: 'tenant',
+  params: ResponseParams,
+  response: Ok,
+});
 
 export const ImportColumn = z.object({
   index: z.number().int(),

@@ -226,6 +226,9 @@ Object.assign(fixtures, {
   'get /api/t/{tenant}/surveys/{id}/responses/{responseId}': (ids: Ids) => ({
     params: { ...sIds(ids), responseId: ids.response },
   }),
+  'delete /api/t/{tenant}/surveys/{id}/responses/{responseId}': (ids: Ids) => ({
+    params: { ...sIds(ids), responseId: ids.response },
+  }),
   'post /api/t/{tenant}/surveys/{id}/imports': (ids: Ids) => ({
     params: sIds(ids),
     query: { fileName: 'a.csv' },

@@ -13,6 +13,7 @@ export const surveysRoutes = [
   route(c.createResponse, (ctx, { params, body }) => service.createResponse(ctx, params.id, body)),
   route(c.listResponses, (ctx, { params, query }) => service.listResponses(ctx, params.id, query)),
   route(c.getResponse, (ctx, { params }) => service.getResponse(ctx, params.id, params.responseId)),
+  route(c.deleteResponse, (ctx, { params }) => service.deleteResponse(ctx, params.id, params.responseId)),
   route(c.previewSurveyImport, (ctx, { params, query, body }) =>
     imports.previewSurveyImport(ctx, params.id, {
       fileName: query.fileName,

@@ -387,6 +387,37 @@ export async function getResponse(ctx: TenantContext, surveyId: string, response
   return toResponse(row, survey, all);
 }
 
+/** Takes back one answer sheet (a typing mistake); who did it stays in the audit log. */
+export async function deleteResponse(ctx: TenantContext, surveyId: string, responseId: string) {
+  const all = await tenantAreas(ctx);
+  const scope = surveysPolicy.answers(ctx, all);
+  await findSurvey(ctx, surveyId);
+  return inTransaction(ctx, async (tx) => {
+    const [row] = await tx.db
+      .select({ areaId: surveyResponses.areaId, respondentNo: surveyResponses.respondentNo })
+      .from(surveyResponses)
+      .where(
+        and(
+          eq(surveyResponses.tenantId, tx.tenantId),
+          eq(surveyResponses.surveyId, surveyId),
+          eq(surveyResponses.id, responseId),
+        ),
+      );
+    if (!row) throw notFound('回答');
+    surveysPolicy.placeAnswer(scope, row.areaId);
+    await tx.db
+      .delete(surveyResponses)
+      .where(and(eq(surveyResponses.tenantId, tx.tenantId), eq(surveyResponses.id, responseId)));
+    await recordAudit(tx, {
+      entity: 'survey_response',
+      entityId: responseId,
+      action: 'delete',
+      detail: { surveyId, respondentNo: row.respondentNo },
+    });
+    return { ok: true as const };
+  });
+}
+
 // Answers linked to a resident stay (anonymous) when the resident is erased: the link goes by the
 // foreign key; the export on request includes them.
 registerResidentLinks({

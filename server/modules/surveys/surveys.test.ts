@@ -153,6 +153,33 @@ describe('基本チェックリスト: the 事業対象者 test vectors of stand
     expect(band.respondents.value).toBe(7);
   });
 
+  it('takes back a mistyped sheet, and records who did', async () => {
+    const res = await sc1.post(`${base}/surveys/${survey.id}/responses`, {
+      respondentNo: 'typo',
+      areaId: mineno.id,
+      answers: kihon(),
+    });
+    const before = (await sc1.get(`${base}/surveys/${survey.id}`)).body.survey.responses;
+    expect((await council.delete(`${base}/surveys/${survey.id}/responses/${res.body.id}`)).status).toBe(403);
+    const gone = await sc1.delete(`${base}/surveys/${survey.id}/responses/${res.body.id}`);
+    expect(gone.status).toBe(200);
+    expect((await sc1.get(`${base}/surveys/${survey.id}`)).body.survey.responses).toBe(before - 1);
+    expect((await sc1.get(`${base}/surveys/${survey.id}/responses/${res.body.id}`)).status).toBe(404);
+    const [line] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, res.body.id), eq(auditLog.action, 'delete')));
+    expect(line?.detail).toMatchObject({ respondentNo: 'typo' });
+    // The number is free again for the corrected sheet.
+    const again = await sc1.post(`${base}/surveys/${survey.id}/responses`, {
+      respondentNo: 'typo',
+      areaId: mineno.id,
+      answers: kihon(),
+    });
+    expect(again.status).toBe(201);
+    await sc1.delete(`${base}/surveys/${survey.id}/responses/${again.body.id}`);
+  });
+
   it('keeps individual answers from the 協議体 and 閲覧者, and logs staff reads', async () => {
     expect((await council.get(`${base}/surveys/${survey.id}/responses`)).status).toBe(403);
     expect((await reader.get(`${base}/surveys/${survey.id}/responses`)).status).toBe(403);

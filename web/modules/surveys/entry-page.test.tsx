@@ -169,6 +169,37 @@ describe('紙の調査票をキーボードだけで入力する', () => {
     expect(screen.getByText(/次は 調査票番号 13/)).toBeTruthy();
   });
 
+  it('takes back the sheet just saved, and offers its number again', async () => {
+    const posted: Record<string, unknown>[] = [];
+    const deleted: string[] = [];
+    stubApi({
+      [`GET /api/t/${TENANT}/surveys/${SURVEY_ID}`]: () => ({ status: 200, body: detail(survey()) }),
+      [`GET /api/t/${TENANT}/areas`]: () => ({ status: 200, body: AREAS }),
+      [`GET /api/t/${TENANT}/surveys`]: () => ({ status: 200, body: { surveys: [survey()] } }),
+      [`POST /api/t/${TENANT}/surveys/${SURVEY_ID}/responses`]: (init) => {
+        posted.push(json(init));
+        return { status: 201, body: response({ respondentNo: '12' }) };
+      },
+      [`DELETE /api/t/${TENANT}/surveys/${SURVEY_ID}/responses/${response().id}`]: () => {
+        deleted.push(response().id);
+        return { status: 200, body: { ok: true } };
+      },
+    });
+    renderEntry();
+    await screen.findByRole('option', { name: /北部圏域/ });
+    fireEvent.change(screen.getByRole('combobox', { name: '地域' }), { target: { value: NORTH_ID } });
+    field(/^性別/).focus();
+    typeForm({});
+    key(field(/わけもなく疲れた/), 'Enter');
+    await screen.findByText(/調査票番号 12 を保存しました/);
+    expect(field(/^調査票番号/).value).toBe('13');
+    fireEvent.click(screen.getByRole('button', { name: '直前の票（調査票番号 12）を取り消す' }));
+    await screen.findByText(/調査票番号 12 の入力を取り消しました/);
+    expect(deleted).toHaveLength(1);
+    expect(field(/^調査票番号/).value).toBe('12');
+    expect(screen.queryByRole('button', { name: /直前の票/ })).toBeNull();
+  });
+
   it('shows the server’s 422 beside the question and in the summary, and keeps what was typed', async () => {
     const posted: Record<string, unknown>[] = [];
     stub(posted, () => ({

@@ -10,7 +10,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { createResponse, type ResponseInput, type Survey } from '../../../contracts/surveys';
+import { createResponse, deleteResponse, type ResponseInput, type Survey } from '../../../contracts/surveys';
 import { subtreeIds } from '../../../domain/areas';
 import { type Item, type QuestionnaireDefinition, visibleItems } from '../../../domain/questionnaire';
 import { api } from '../../lib/api';
@@ -19,6 +19,7 @@ import { useTenantScope } from '../../lib/session';
 import { Button } from '../../ui/button';
 import { ErrorSummary } from '../../ui/error-summary';
 import { SelectField, TextField } from '../../ui/field';
+import { ErrorNotice } from '../../ui/status';
 import {
   isBlankAnswer,
   isMultiple,
@@ -101,7 +102,8 @@ export function EntryForm({ survey, def }: { survey: Survey; def: QuestionnaireD
   const [age, setAge] = useState('');
   const [answers, setAnswers] = useState<Record<string, RawAnswer>>({});
   const [local, setLocal] = useState<FormErrors>(NO_ERRORS);
-  const [saved, setSaved] = useState<{ count: number; last: string } | null>(null);
+  const [saved, setSaved] = useState<{ count: number; last: string; id: string } | null>(null);
+  const [undone, setUndone] = useState<string | null>(null);
 
   const formRef = useRef<HTMLFormElement>(null);
   const answersRef = useRef<HTMLDivElement>(null);
@@ -156,8 +158,9 @@ export function EntryForm({ survey, def }: { survey: Survey; def: QuestionnaireD
   const mutation = useMutation({
     mutationFn: (body: ResponseInput) =>
       api(createResponse, { params: { tenant: scope.code, id: survey.id }, body }),
-    onSuccess: async (_, body) => {
-      setSaved((s) => ({ count: (s?.count ?? 0) + 1, last: body.respondentNo ?? '' }));
+    onSuccess: async (created, body) => {
+      setSaved((s) => ({ count: (s?.count ?? 0) + 1, last: body.respondentNo ?? '', id: created.id }));
+      setUndone(null);
       setAnswers({});
       setSex('');
       setAge('');
@@ -165,6 +168,19 @@ export function EntryForm({ survey, def }: { survey: Survey; def: QuestionnaireD
       setRespondentNo((n) => nextRespondentNo(n));
       pending.current = { first: true };
       setTick((t) => t + 1);
+      await invalidateSurveys(queryClient, scope.code);
+    },
+  });
+
+  // 直前の票を取り消す: a sheet saved with a typing mistake is taken back and its number is free again.
+  const undo = useMutation({
+    mutationFn: (id: string) =>
+      api(deleteResponse, { params: { tenant: scope.code, id: survey.id, responseId: id } }),
+    onSuccess: async () => {
+      const number = saved?.last ?? '';
+      setUndone(number);
+      setSaved((s) => (s ? { ...s, count: s.count - 1, id: '' } : s));
+      if (number) setRespondentNo(number);
       await invalidateSurveys(queryClient, scope.code);
     },
   });
@@ -432,12 +448,29 @@ export function EntryForm({ survey, def }: { survey: Survey; def: QuestionnaireD
           保存して次の票へ
         </Button>
         <p aria-live="polite">
-          {saved && (
+          {saved?.id && (
             <span className="entry-saved">
               調査票番号 {saved.last || '（なし）'} を保存しました（この画面で{saved.count}件目）。
             </span>
           )}
+          {undone !== null && (
+            <span className="entry-saved">
+              調査票番号 {undone || '（なし）'} の入力を取り消しました。同じ番号でもう一度入力できます。
+            </span>
+          )}
         </p>
+        {saved?.id && (
+          <Button
+            type="button"
+            variant="secondary"
+            busy={undo.isPending}
+            busyLabel="取り消しています…"
+            onClick={() => undo.mutate(saved.id)}
+          >
+            直前の票（調査票番号 {saved.last || 'なし'}）を取り消す
+          </Button>
+        )}
+        {undo.error && <ErrorNotice error={undo.error} title="取り消せませんでした" />}
         <p className="muted">次は 調査票番号 {respondentNo || '（なし）'}</p>
       </div>
     </form>
