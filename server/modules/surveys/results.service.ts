@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { Cell, RuleInfo, SurveyResults } from '../../../contracts/surveys';
-import { answerIndex, vectorColumn } from '../../../domain/answer-vector';
+import { vectorColumn } from '../../../domain/answer-vector';
 import { subtreeIds } from '../../../domain/areas';
 import { fiscalYearLabel, todayInTokyo } from '../../../domain/dates';
 import { items } from '../../../domain/questionnaire';
@@ -230,21 +230,36 @@ async function questionDistribution(
     (i) => i.question.kind === 'single' || i.question.kind === 'matrix' || i.question.kind === 'multiple',
   );
   if (choice.length === 0) return [];
-  // One pass over each stored vector (unnest walks it once; a multiple choice is split into its
-  // codes), counted by position and code; a NULL code is an unanswered item.
-  const counted = rowsOf(
-    await ctx.db.execute(sql`
-      select u.k, c.code, count(*) as n
-      from survey_responses s
-      cross join lateral unnest(s.answers) with ordinality as u(v, k)
-      cross join lateral unnest(coalesce(string_to_array(u.v, ','), array[null::text])) as c(code)
-      where s.tenant_id = ${ctx.tenantId} and s.survey_id = ${row.id}
-      group by u.k, c.code`),
+  // Each choice item read once from the stored vector (a fenced subquery), then one filtered count
+  // per option: about twice as fast on PGlite as unnesting every vector (bench: surveys).
+  const read = vectorColumn(def, 'answers');
+  const quote = (v: string) => `'${v.replaceAll("'", "''")}'`;
+  const cols: string[] = [];
+  const counts: string[] = [];
+  const names = new Map<string, string>();
+  choice.forEach((it, i) => {
+    cols.push(`${read(it.key)} as c${i}`);
+    const q = it.question as { options: readonly { code: string }[]; kind: string; multiple?: boolean };
+    const multi = q.kind === 'multiple' || q.multiple === true;
+    q.options.forEach((o, j) => {
+      names.set(`${it.key}\u0000${o.code}`, `n${i}_${j}`);
+      // A multiple choice is its codes joined by ',' (domain/answer-vector).
+      const test = multi
+        ? `(',' || c${i} || ',') like ${quote(`%,${o.code},%`)}`
+        : `c${i} = ${quote(o.code)}`;
+      counts.push(`count(*) filter (where ${test}) as n${i}_${j}`);
+    });
+    names.set(`${it.key}\u0000`, `m${i}`);
+    counts.push(`count(*) filter (where c${i} is null) as m${i}`);
+  });
+  const [r] = rowsOf(
+    await ctx.db.execute(
+      sql`select ${sql.raw(counts.join(', '))} from (select ${sql.raw(cols.join(', '))} from survey_responses
+          where tenant_id = ${ctx.tenantId} and survey_id = ${row.id} offset 0) x`,
+    ),
   );
-  const index = answerIndex(def);
-  const counts = new Map(counted.map((c) => [`${c.k}\u0000${c.code ?? ''}`, Number(c.n)]));
   const countOf = (key: string, code: string | null) =>
-    counts.get(`${index.get(key)}\u0000${code ?? ''}`) ?? 0;
+    Number(r?.[names.get(`${key}\u0000${code ?? ''}`)!] ?? 0);
   const layout = choice.map((it) => ({
     itemKey: it.key,
     label: it.name,
