@@ -9,6 +9,7 @@ import { usePageTitle } from '../../lib/title';
 import { buttonClass } from '../../ui/button';
 import { Checkbox, SelectField } from '../../ui/field';
 import { PageHeader } from '../../ui/page';
+import { Pager } from '../../ui/pager';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
 import type { Term } from '../resources/categories';
@@ -255,29 +256,7 @@ function NeedResults({
           </ul>
         </>
       )}
-      {lastPage > 1 && (
-        <nav className="need-pager" aria-label="ページ">
-          <button
-            type="button"
-            className={buttonClass('secondary', true)}
-            disabled={page <= 1}
-            onClick={() => onPage(page - 1)}
-          >
-            前の{NEEDS_PER_PAGE}件
-          </button>
-          <span>
-            {page} / {lastPage} ページ
-          </span>
-          <button
-            type="button"
-            className={buttonClass('secondary', true)}
-            disabled={page >= lastPage}
-            onClick={() => onPage(page + 1)}
-          >
-            次の{NEEDS_PER_PAGE}件
-          </button>
-        </nav>
-      )}
+      <Pager page={page} lastPage={lastPage} perPage={NEEDS_PER_PAGE} onPage={onPage} />
     </section>
   );
 }

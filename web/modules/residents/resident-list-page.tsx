@@ -8,6 +8,7 @@ import { usePageTitle } from '../../lib/title';
 import { Button, buttonClass } from '../../ui/button';
 import { SelectField } from '../../ui/field';
 import { PageHeader } from '../../ui/page';
+import { Pager } from '../../ui/pager';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
 import { AreaOptions, canSeePersonalData, needPaths, PrivacyNote, useAreaChoices } from '../needs';
@@ -209,29 +210,7 @@ function ResidentResults({
           </ul>
         </>
       )}
-      {lastPage > 1 && (
-        <nav className="need-pager" aria-label="ページ">
-          <button
-            type="button"
-            className={buttonClass('secondary', true)}
-            disabled={page <= 1}
-            onClick={() => onPage(page - 1)}
-          >
-            前の{PER_PAGE}人
-          </button>
-          <span>
-            {page} / {lastPage} ページ
-          </span>
-          <button
-            type="button"
-            className={buttonClass('secondary', true)}
-            disabled={page >= lastPage}
-            onClick={() => onPage(page + 1)}
-          >
-            次の{PER_PAGE}人
-          </button>
-        </nav>
-      )}
+      <Pager page={page} lastPage={lastPage} perPage={PER_PAGE} unit="人" onPage={onPage} />
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { Button, buttonClass } from '../../ui/button';
 import { WarekiDate } from '../../ui/dates';
 import { Checkbox, SelectField } from '../../ui/field';
 import { PageHeader } from '../../ui/page';
+import { Pager } from '../../ui/pager';
 import { ErrorNotice, Loading } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
 import { CategoryTags, GROUP_STYLE, groupOf, type Term } from './categories';
@@ -380,29 +381,7 @@ function ResourceResults({
           </ul>
         </>
       )}
-      {lastPage > 1 && (
-        <nav className="pager" aria-label="ページ">
-          <button
-            type="button"
-            className={buttonClass('secondary', true)}
-            disabled={page <= 1}
-            onClick={() => onPage(page - 1)}
-          >
-            前の{PER_PAGE}件
-          </button>
-          <span>
-            {page} / {lastPage} ページ
-          </span>
-          <button
-            type="button"
-            className={buttonClass('secondary', true)}
-            disabled={page >= lastPage}
-            onClick={() => onPage(page + 1)}
-          >
-            次の{PER_PAGE}件
-          </button>
-        </nav>
-      )}
+      <Pager page={page} lastPage={lastPage} perPage={PER_PAGE} onPage={onPage} />
     </section>
   );
 }
