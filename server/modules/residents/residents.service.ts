@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Consent, Resident, ResidentInput, ResidentSummary } from '../../../contracts/residents';
-import { subtreeIds } from '../../../domain/areas';
+import { areaForAddress, subtreeIds } from '../../../domain/areas';
 import { ageOn, todayInTokyo } from '../../../domain/dates';
 import type { Household } from '../../../domain/needs';
 import { toHiragana } from '../../../domain/search-text';
@@ -76,13 +76,6 @@ function toResident(row: ResidentRow, all: readonly AreaRow[], today: string): R
   };
 }
 
-/** The area a 町丁 belongs to: the deepest area listing it among its town names. */
-function areaOfTown(all: readonly AreaRow[], town: string): string | null {
-  if (!town) return null;
-  const hits = all.filter((a) => a.townNames.includes(town)).sort((a, b) => b.layer - a.layer);
-  return hits[0]?.id ?? null;
-}
-
 /** Validates what cannot be said in the contract (area of this tenant, birth date not in the future). */
 function values(ctx: TenantContext, input: ParsedInput, all: readonly AreaRow[]) {
   const today = todayInTokyo(ctx.now());
@@ -92,7 +85,8 @@ function values(ctx: TenantContext, input: ParsedInput, all: readonly AreaRow[])
     throw fieldError('birthDate', '生年月日：今日より後の日付は入力できません。');
   if (input.birthDate && input.birthDate < '1900-01-01')
     throw fieldError('birthDate', '生年月日：1900年以降の日付を入力してください。');
-  const areaId = input.areaId ?? areaOfTown(all, input.townName);
+  // The same 町丁 matching as resource addresses (full-width digits, 一丁目 = 1丁目, deepest area).
+  const areaId = input.areaId ?? areaForAddress(input.townName, all)?.id ?? null;
   return {
     name: input.name,
     kana: input.kana,

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { RESPONDENT_COLUMNS, SurveyImportPreview } from '../../../contracts/surveys';
 import { encodeAnswers } from '../../../domain/answer-vector';
+import { areaForAddress } from '../../../domain/areas';
 import { CsvSyntaxError, parseCsvWithLines } from '../../../domain/csv';
 import { isIsoDate, parseJapaneseDate } from '../../../domain/dates';
 import { type Answers, items, validateAnswers } from '../../../domain/questionnaire';
@@ -12,7 +13,7 @@ import { badRequest, notFound, validationFailed } from '../../core/errors';
 import { looksLikeXlsx, readXlsxLines } from '../../core/spreadsheet';
 import { type AreaRow, tenantAreas } from '../areas';
 import { surveysPolicy } from './surveys.policy';
-import { areaForTown, attributes, findSurvey, instrumentOf } from './surveys.service';
+import { attributes, findSurvey, instrumentOf } from './surveys.service';
 import { type SurveyRow, surveyImports, surveyResponses } from './surveys.tables';
 
 /*
@@ -216,7 +217,7 @@ async function plan(
       areaId = byName.get(norm(meta['@area'])) ?? byName.get(norm(`${meta['@area']}地区`)) ?? null;
       if (!areaId) err('地域', `「${meta['@area']}」という地域は登録されていません。`);
     } else if (meta['@town']) {
-      areaId = areaForTown(all, meta['@town']);
+      areaId = areaForAddress(meta['@town'], all)?.id ?? null;
       if (!areaId) err('町丁', `「${meta['@town']}」はどの地域にも登録されていません。`);
     }
     let sex: '1' | '2' | null = null;

@@ -2,6 +2,7 @@ import { and, count, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { RuleInfo, Survey, SurveyInput, SurveyResponse } from '../../../contracts/surveys';
 import { decodeAnswers, encodeAnswers } from '../../../domain/answer-vector';
+import { areaForAddress } from '../../../domain/areas';
 import { todayInTokyo } from '../../../domain/dates';
 import type { RiskRule } from '../../../domain/needs-survey';
 import { type Answers, validateAnswers } from '../../../domain/questionnaire';
@@ -214,13 +215,6 @@ export async function updateSurvey(
   });
 }
 
-/** The area of a response: chosen, or the resident's, or found from the 町丁. */
-export function areaForTown(all: readonly AreaRow[], town: string): string | null {
-  if (!town) return null;
-  const hits = all.filter((a) => a.townNames.includes(town)).sort((a, b) => b.layer - a.layer);
-  return hits[0]?.id ?? null;
-}
-
 /** Respondent attributes from the answers when the questionnaire asks them (ニーズ調査: sex, age). */
 export function attributes(answers: Answers, sex: '1' | '2' | null, age: number | null) {
   const s = answers.sex;
@@ -286,7 +280,7 @@ export async function createResponse(
   if (input.residentId) await assertResidentVisible(ctx, input.residentId);
   if (input.answeredOn && input.answeredOn > todayInTokyo(ctx.now()))
     throw fieldError('answeredOn', '回答日：今日より後の日付は入力できません。');
-  const areaId = input.areaId ?? areaForTown(all, input.townName);
+  const areaId = input.areaId ?? areaForAddress(input.townName, all)?.id ?? null;
   if (input.townName && !areaId)
     throw fieldError('townName', `町丁：「${input.townName}」はどの地域にも登録されていません。`);
   if (scope !== 'all' && !areaId)
