@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { isValidInFy, subtreeIds } from '../../../domain/areas';
+import { subtreeIds } from '../../../domain/areas';
 import {
   fiscalYearLabel,
   fiscalYearOf,
@@ -39,9 +39,8 @@ export async function needsMatrix(ctx: TenantContext, q: MatrixQuery) {
     tenantTerms(ctx),
     resourceCoverage(ctx),
   ]);
-  const all = await tenantAreas(ctx);
+  // listAreas already gives the areas in use in the 年度, each with its latest figures.
   const fy = q.fy ?? null;
-  const inUse = all.filter((a) => isValidInFy(a, fy ?? fiscalYearOf(today)));
   const range = fy ? fiscalYearRange(fy) : null;
   const [openRows, trendRows] = await Promise.all([
     ctx.db
@@ -66,7 +65,7 @@ export async function needsMatrix(ctx: TenantContext, q: MatrixQuery) {
       .groupBy(sql`1`, needs.category),
   ]);
   const matrix = needsAgainstResources({
-    areas: inUse,
+    areas: areaList.areas,
     layer,
     terms,
     needs: openRows,
@@ -138,7 +137,7 @@ export async function needsMatrixCell(
       id: r.id,
       name: r.name,
       areaNames: r.areaIds.flatMap((a) => (names.has(a) ? [names.get(a)!] : [])),
-      schedule: r.schedule,
+      schedule: r.schedule(),
     }));
   return {
     areaName: area.name,
