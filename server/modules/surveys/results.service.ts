@@ -12,7 +12,7 @@ import type { TenantContext } from '../../core/context';
 import { tenantAreas } from '../areas';
 import { printReport } from '../print';
 import { surveysPolicy } from './surveys.policy';
-import { findSurvey, getSurvey, instrumentOf, surveyRules } from './surveys.service';
+import { findSurvey, instrumentInfo, instrumentOf, surveyRules, toSurvey } from './surveys.service';
 import type { SurveyRow } from './surveys.tables';
 
 /*
@@ -42,11 +42,18 @@ function add(into: Tally, t: Tally) {
   });
 }
 
+type Source = (
+  instrument: ReturnType<typeof instrumentOf>,
+  rules: ReturnType<typeof surveyRules>,
+  opts: { from: string; pass: { name: string; sql: string }[] },
+) => string;
+
 /**
- * The one SQL that judges and counts a survey (exported for the bench, which times exactly this).
- * Tenant and survey go in as parameters; the rest is generated from rule data only.
+ * The counting SQL around a judging SELECT over one survey's responses. Tenant and survey go in as
+ * parameters; the rest is generated from rule data only.
  */
-export function resultsSql(
+function countSql(
+  judging: Source,
   tenantId: string,
   surveyId: string,
   survey: Pick<SurveyRow, 'instrument' | 'thresholds'>,
@@ -54,7 +61,7 @@ export function resultsSql(
   const instrument = instrumentOf(survey as SurveyRow);
   const rules = surveyRules(survey as SurveyRow);
   const marker = '\u0000';
-  const select = judgeTalliesSelect(instrument, rules, 'tallies', {
+  const select = judging(instrument, rules, {
     from: `from survey_responses where tenant_id = ${marker} and survey_id = ${marker}`,
     pass: [
       { name: 'area', sql: 'area_id' },
@@ -68,32 +75,29 @@ export function resultsSql(
   return sql.join([sql.raw(before!), sql`${tenantId}`, sql.raw(middle!), sql`${surveyId}`, sql.raw(after!)]);
 }
 
+/** The one SQL the results page runs: stored tallies judged with the thresholds, counted (the bench times it). */
+export const resultsSql = (
+  tenantId: string,
+  surveyId: string,
+  survey: Pick<SurveyRow, 'instrument' | 'thresholds'>,
+) => countSql((i, rules, opts) => judgeTalliesSelect(i, rules, 'tallies', opts), tenantId, surveyId, survey);
+
 /**
  * The same counts judged from the stored answers themselves (every item read and counted in SQL,
  * domain/risk-sql `layeredJudgements`): what a change of counted answers would need, and the
  * like-for-like comparison with DuckDB in the bench.
  */
-export function resultsFromAnswersSql(
+export const resultsFromAnswersSql = (
   tenantId: string,
   surveyId: string,
   survey: Pick<SurveyRow, 'instrument' | 'thresholds'>,
-) {
-  const instrument = instrumentOf(survey as SurveyRow);
-  const rules = surveyRules(survey as SurveyRow);
-  const marker = '\u0000';
-  const select = judgeSelect(instrument, rules, vectorColumn(instrument.definition, 'answers'), {
-    from: `from survey_responses where tenant_id = ${marker} and survey_id = ${marker}`,
-    pass: [
-      { name: 'area', sql: 'area_id' },
-      { name: 'sex', sql: "coalesce(sex, '')" },
-      { name: 'band', sql: ageBandSql('age') },
-    ],
-  });
-  const [before, middle, after] = countJudgementsSql(select, judgeKeys(instrument, rules).length).split(
-    marker,
+) =>
+  countSql(
+    (i, rules, opts) => judgeSelect(i, rules, vectorColumn(i.definition, 'answers'), opts),
+    tenantId,
+    surveyId,
+    survey,
   );
-  return sql.join([sql.raw(before!), sql`${tenantId}`, sql.raw(middle!), sql`${surveyId}`, sql.raw(after!)]);
-}
 
 type Row = Record<string, unknown>;
 const rowsOf = (r: unknown): Row[] => (r as { rows: Row[] }).rows;
@@ -147,8 +151,8 @@ export async function surveyResults(
 ): Promise<SurveyResults> {
   surveysPolicy.read(ctx);
   const row = await findSurvey(ctx, id);
-  const { survey, instrument: info } = await getSurvey(ctx, id);
-  const keys = judgeKeys(instrumentOf(row), surveyRules(row));
+  const rules = surveyRules(row);
+  const keys = judgeKeys(instrumentOf(row), rules);
   const small = surveysPolicy.seesSmallCells(ctx);
   const all = await tenantAreas(ctx);
 
@@ -208,10 +212,11 @@ export async function surveyResults(
     }));
 
   return {
-    survey,
+    // The respondents counted here are the survey's responses: no second count.
+    survey: toSurvey(row, total.n),
     respondents: total.n,
     suppressed: !small,
-    rules: info.rules as RuleInfo[],
+    rules: instrumentInfo(instrumentOf(row), rules).rules,
     overall: ruleCells(total, keys, small),
     byArea: areaRows,
     byBand: bands,

@@ -84,7 +84,7 @@ export async function listInstruments(ctx: TenantContext) {
   return { instruments: Object.values(INSTRUMENTS).map((i) => instrumentInfo(i)) };
 }
 
-function toSurvey(row: SurveyRow, responses: number): Survey {
+export function toSurvey(row: SurveyRow, responses: number): Survey {
   return {
     id: row.id,
     title: row.title,
