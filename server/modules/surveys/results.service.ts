@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import type { Cell, RuleInfo, SurveyResults } from '../../../contracts/surveys';
+import type { Cell, SurveyResults } from '../../../contracts/surveys';
 import { vectorColumn } from '../../../domain/answer-vector';
 import { subtreeIds } from '../../../domain/areas';
 import { fiscalYearLabel, todayInTokyo } from '../../../domain/dates';

@@ -1,4 +1,4 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { RuleInfo, Survey, SurveyInput, SurveyResponse } from '../../../contracts/surveys';
 import { decodeAnswers, encodeAnswers } from '../../../domain/answer-vector';
@@ -339,22 +339,29 @@ export async function listResponses(
   const all = await tenantAreas(ctx);
   const scope = surveysPolicy.answers(ctx, all);
   const survey = await findSurvey(ctx, surveyId);
-  const where = and(eq(surveyResponses.tenantId, ctx.tenantId), eq(surveyResponses.surveyId, surveyId));
-  const rows = await ctx.db
-    .select()
-    .from(surveyResponses)
-    .where(where)
-    .orderBy(surveyResponses.respondentNo, surveyResponses.createdAt)
-    .limit(10_000);
-  const visible = rows.filter((r) => scope === 'all' || (r.areaId !== null && scope.has(r.areaId)));
-  const page = visible.slice((q.page - 1) * q.perPage, q.page * q.perPage);
+  // The caller's areas and the page in SQL: a survey has up to 100,000 answers.
+  const where = and(
+    eq(surveyResponses.tenantId, ctx.tenantId),
+    eq(surveyResponses.surveyId, surveyId),
+    scope === 'all' ? undefined : inArray(surveyResponses.areaId, [...scope]),
+  );
+  const [page, [total]] = await Promise.all([
+    ctx.db
+      .select()
+      .from(surveyResponses)
+      .where(where)
+      .orderBy(surveyResponses.respondentNo, surveyResponses.createdAt, surveyResponses.id)
+      .limit(q.perPage)
+      .offset((q.page - 1) * q.perPage),
+    ctx.db.select({ n: count() }).from(surveyResponses).where(where),
+  ]);
   await recordAudit(ctx, {
     entity: 'survey_response',
     action: 'list',
     detail: { surveyId, shown: page.length },
   });
   return {
-    total: visible.length,
+    total: total?.n ?? 0,
     items: page.map((r) => {
       const { answers: _answers, ...rest } = toResponse(r, survey, all);
       return rest;
