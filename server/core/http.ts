@@ -158,12 +158,7 @@ export function mountRoutes(app: OpenAPIHono<AppEnv>, routes: RouteDef[], deps: 
       if (!params.success) throw notFound();
 
       const raw = c.req.query();
-      const nulInQuery = nulPath(raw);
-      if (nulInQuery !== null)
-        throw validationFailed(
-          [{ path: nulInQuery, message: '使えない制御文字（NUL）が含まれています。' }],
-          '使えない制御文字（NUL）が含まれています。',
-        );
+      refuseNul(raw);
       const query = e.query ? e.query.safeParse(raw) : { success: true as const, data: undefined };
       if (!query.success) throw validationFailed(toFieldErrors(e.query as z.ZodType, query.error));
 
@@ -232,6 +227,17 @@ export function mountRoutes(app: OpenAPIHono<AppEnv>, routes: RouteDef[], deps: 
  * `Content-Disposition` with a Japanese file name (RFC 6266 / 5987): an ASCII `filename` for old
  * clients (given, or the name with other characters as `_`) and the real name as `filename*`.
  */
+/**
+ * PostgreSQL cannot store U+0000 in text (PGlite can): a query or body holding it is refused here,
+ * for every field of every endpoint, instead of failing inside the database with a 500.
+ */
+function refuseNul(value: unknown): void {
+  const path = nulPath(value);
+  if (path === null) return;
+  const message = '使えない制御文字（NUL）が含まれています。';
+  throw validationFailed([{ path, message }], message);
+}
+
 /** The path of the first string holding U+0000 in a parsed JSON value, or null. */
 function nulPath(value: unknown, path = ''): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
@@ -289,14 +295,7 @@ async function readBody(c: Context, e: Endpoint): Promise<unknown> {
   } catch {
     throw badRequest('送信内容をJSONとして読み取れませんでした。');
   }
-  // PostgreSQL cannot store U+0000 in text (PGlite can): refuse it here, for every field of every
-  // endpoint, instead of failing inside the database with a 500.
-  const nul = nulPath(json);
-  if (nul !== null)
-    throw validationFailed(
-      [{ path: nul, message: '使えない制御文字（NUL）が含まれています。' }],
-      '使えない制御文字（NUL）が含まれています。',
-    );
+  refuseNul(json);
   const parsed = (e.body as z.ZodType).safeParse(json);
   if (!parsed.success) throw validationFailed(toFieldErrors(e.body as z.ZodType, parsed.error));
   return parsed.data;
