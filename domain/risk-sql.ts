@@ -15,7 +15,8 @@ export const JUDGEMENT_CODE = { 該当: 1, 非該当: 0, 判定不能: 2 } as co
 /** How to read one item's code as SQL text (null when unanswered): `answers->>'ns.stairs'`, or a CSV column. */
 export type Column = (itemKey: string) => string;
 
-const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+/** A text as an SQL string literal (codes and keys come from definitions, never from a request). */
+export const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 function counted(
   col: Column,
@@ -25,7 +26,9 @@ function counted(
   const hits = items
     .map((k) => {
       const c = codes[k] ?? [];
-      return c.length === 0 ? '0' : `(case when ${col(k)} in (${c.map(quote).join(', ')}) then 1 else 0 end)`;
+      return c.length === 0
+        ? '0'
+        : `(case when ${col(k)} in (${c.map(sqlText).join(', ')}) then 1 else 0 end)`;
     })
     .join(' + ');
   const missing = items.map((k) => `(case when ${col(k)} is null then 1 else 0 end)`).join(' + ');

@@ -9,7 +9,7 @@ import {
   withOverrides,
 } from './needs-survey';
 import { type Answers, anyOf, type Judgement, numberOf, type QuestionnaireDefinition } from './questionnaire';
-import { type Column, judgeSqlCount, layeredJudgements } from './risk-sql';
+import { type Column, judgeSqlCount, layeredJudgements, sqlText } from './risk-sql';
 
 /*
  * The instruments a town can run, each with the judgements made from it, in one shape: a
@@ -49,8 +49,6 @@ const KIHON_RULES: readonly CountRule[] = KIHON_CRITERIA.map((c) => ({
   status: 'verified',
 }));
 
-const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
-
 export const INSTRUMENTS: Record<InstrumentKey, Instrument> = {
   'needs-survey-risk': {
     key: 'needs-survey-risk',
@@ -78,7 +76,7 @@ export const INSTRUMENTS: Record<InstrumentKey, Instrument> = {
       if (key !== 'kc12') return read(key);
       const h = `cast(${read('heightCm')} as numeric)`;
       const w = `cast(${read('weightKg')} as numeric)`;
-      return `(case when ${read('heightCm')} is not null and ${read('weightKg')} is not null then (case when ${w} * 10000 < ${KIHON_BMI_LIMIT} * ${h} * ${h} then ${quote('1')} else ${quote('0')} end) else ${read('kc12')} end)`;
+      return `(case when ${read('heightCm')} is not null and ${read('weightKg')} is not null then (case when ${w} * 10000 < ${KIHON_BMI_LIMIT} * ${h} * ${h} then ${sqlText('1')} else ${sqlText('0')} end) else ${read('kc12')} end)`;
     },
   },
   'interest-checksheet': {

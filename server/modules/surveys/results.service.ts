@@ -5,7 +5,7 @@ import { vectorColumn } from '../../../domain/answer-vector';
 import { subtreeIds } from '../../../domain/areas';
 import { fiscalYearLabel, todayInTokyo } from '../../../domain/dates';
 import { items } from '../../../domain/questionnaire';
-import { AGE_BANDS, ageBandSql, countJudgementsSql } from '../../../domain/risk-sql';
+import { AGE_BANDS, ageBandSql, countJudgementsSql, sqlText } from '../../../domain/risk-sql';
 import { percent, suppress } from '../../../domain/small-cells';
 import { judgeKeys, judgeSelect, judgeTalliesSelect } from '../../../domain/survey-instruments';
 import type { TenantContext } from '../../core/context';
@@ -238,7 +238,6 @@ async function questionDistribution(
   // Each choice item read once from the stored vector (a fenced subquery), then one filtered count
   // per option: about twice as fast on PGlite as unnesting every vector (bench: surveys).
   const read = vectorColumn(def, 'answers');
-  const quote = (v: string) => `'${v.replaceAll("'", "''")}'`;
   const cols: string[] = [];
   const counts: string[] = [];
   const names = new Map<string, string>();
@@ -250,8 +249,8 @@ async function questionDistribution(
       names.set(`${it.key}\u0000${o.code}`, `n${i}_${j}`);
       // A multiple choice is its codes joined by ',' (domain/answer-vector).
       const test = multi
-        ? `(',' || c${i} || ',') like ${quote(`%,${o.code},%`)}`
-        : `c${i} = ${quote(o.code)}`;
+        ? `(',' || c${i} || ',') like ${sqlText(`%,${o.code},%`)}`
+        : `c${i} = ${sqlText(o.code)}`;
       counts.push(`count(*) filter (where ${test}) as n${i}_${j}`);
     });
     names.set(`${it.key}\u0000`, `m${i}`);
