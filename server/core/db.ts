@@ -75,6 +75,11 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client whose server went away (restart, failover, admin command) must not crash the
+  // process: the pool drops it and the next query opens a new one.
+  pool.on('error', (err) =>
+    console.error(`PostgreSQL の接続が切れました（${err.message}）。次の要求でつなぎ直します。`),
+  );
   // Fail at start, with the reason, rather than on the first request.
   const probe = await pool.connect();
   probe.release();

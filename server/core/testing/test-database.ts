@@ -29,6 +29,15 @@ export async function openTestDatabase(): Promise<Database & { url?: string }> {
       await database.close();
       const c = new pg.Client({ connectionString: engine.url });
       await c.connect();
+      // pool.end() resolves before its clients' sockets have closed; dropping WITH (FORCE) at that
+      // moment kills them mid-goodbye and pg raises an uncaught 57P01 that fails the run. Wait for them.
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [
+          name,
+        ]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
