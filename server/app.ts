@@ -18,6 +18,7 @@ import { RateLimiter } from './core/rate-limit';
 import { DEMO_ACCOUNTS } from './db/seed/demo-accounts';
 import { accountsRoutes } from './modules/accounts';
 import { areasRoutes } from './modules/areas';
+import { helpersRoutes } from './modules/helpers';
 import { needsRoutes } from './modules/needs';
 import { opendataRoutes } from './modules/opendata';
 import { portalError, portalRoutes } from './modules/portal';
@@ -37,6 +38,7 @@ export const allRoutes: RouteDef[] = [
   ...residentsRoutes,
   ...needsRoutes,
   ...surveysRoutes,
+  ...helpersRoutes,
 ];
 
 export interface CreateAppOptions {

@@ -1,0 +1,13 @@
+/** 担い手 and the 人材バンク: volunteers and groups, what they can do, when, where, the courses they took. */
+
+export { helpersRoutes } from './helpers.routes';
+export {
+  assertHelperReferable,
+  createHelper,
+  type HelperLinks,
+  helperAvailable,
+  helperCandidates,
+  helperNames,
+  registerHelperLinks,
+} from './helpers.service';
+export { type HelperRow, helpers } from './helpers.tables';
