@@ -180,18 +180,18 @@ export interface Interest {
 }
 
 /**
- * The activities marked してみたい or 興味がある, in sheet order: what to look for when matching the
- * person to local resources. Activities only marked している are left out (they already happen).
+ * Every activity the person marked している, してみたい or 興味がある, in sheet order. している is
+ * experience (what the person can bring to a 就労的活動); the other two are wishes.
  */
-export function interestsOf(answers: Answers): Interest[] {
+export function markedActivities(answers: Answers): Interest[] {
   const out: Interest[] = [];
   const add = (key: string, activity: string, group: string | null, portalGroups: readonly PortalGroup[]) => {
     const marks = codesOf(answers, key) ?? [];
+    const doing = marks.includes('doing');
     const wantToDo = marks.includes('wantToDo');
     const interested = marks.includes('interested');
-    if (wantToDo || interested) {
-      out.push({ key, activity, group, doing: marks.includes('doing'), wantToDo, interested, portalGroups });
-    }
+    if (doing || wantToDo || interested)
+      out.push({ key, activity, group, doing, wantToDo, interested, portalGroups });
   };
   for (const g of INTEREST_GROUPS) {
     for (const act of g.activities) add(act.key, act.label, g.key, act.portalGroups);
@@ -201,4 +201,12 @@ export function interestsOf(answers: Answers): Interest[] {
     if (typeof name === 'string' && name !== '') add(freeKey(i), name, null, []);
   }
   return out;
+}
+
+/**
+ * The activities marked してみたい or 興味がある, in sheet order: what to look for when matching the
+ * person to local resources. Activities only marked している are left out (they already happen).
+ */
+export function interestsOf(answers: Answers): Interest[] {
+  return markedActivities(answers).filter((i) => i.wantToDo || i.interested);
 }

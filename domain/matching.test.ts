@@ -219,8 +219,8 @@ describe('suggestions for a need (obvious cases)', () => {
         categories: [],
         areaId: 'mineno',
         interests: [
-          { label: '体操・運動', groups: ['exercise'], mark: 'wantToDo' },
-          { label: '友達とおしゃべり・遊ぶ', groups: ['gather'], mark: 'interested' },
+          { key: 'ic.exercise', label: '体操・運動', groups: ['exercise'], mark: 'wantToDo' },
+          { key: 'ic.friends', label: '友達とおしゃべり・遊ぶ', groups: ['gather'], mark: 'interested' },
         ],
       },
       [

@@ -33,6 +33,16 @@ export interface MatchArea {
   boundary?: Boundary | null;
 }
 
+/** One marked row of the 興味・関心チェックシート. */
+export interface Interest {
+  /** The activity key (ic.farming). */
+  key: string;
+  label: string;
+  /** Portal groups of resources that suit it (domain/interest-checksheet). */
+  groups: readonly string[];
+  mark: 'doing' | 'wantToDo' | 'interested';
+}
+
 /** What the person needs, and what we know of them that changes the answer. */
 export interface MatchRequest {
   /** The category of the need (a taxonomy code); several when matching a person's interests. */
@@ -44,11 +54,17 @@ export interface MatchRequest {
   /** Age, when the birth date is known: 65歳以上 services check it. */
   age?: number | null;
   /** Interests from the 興味・関心チェックシート: the activity's words and its portal groups. */
-  interests?: readonly {
-    label: string;
-    groups: readonly string[];
-    mark: 'doing' | 'wantToDo' | 'interested';
-  }[];
+  interests?: readonly Interest[];
+}
+
+/** One marked row of the 興味・関心チェックシート. */
+export interface Interest {
+  /** The activity key (ic.farming). */
+  key: string;
+  label: string;
+  /** Portal groups of resources that suit it (domain/interest-checksheet). */
+  groups: readonly string[];
+  mark: 'doing' | 'wantToDo' | 'interested';
 }
 
 interface CandidateBase {
@@ -94,8 +110,8 @@ export interface OpportunityCandidate extends CandidateBase {
   rewardNote: string;
   capacity: number | null;
   inUse: number;
-  /** Interest activity keys it suits (畑仕事 → 農作業の手伝い). */
-  interestLabels: readonly string[];
+  /** 興味・関心 activity keys it suits (ic.farming for 農作業の手伝い). */
+  interestKeys: readonly string[];
 }
 
 export type Candidate = ResourceCandidate | HelperCandidate | OpportunityCandidate;
@@ -414,17 +430,24 @@ function capacityReason(capacity: number | null, inUse: number): MatchReason | n
   return { code: 'capacity', text: `定員いっぱい（定員${capacity}人）`, tone: 'bad', points: -20 };
 }
 
+/**
+ * The person's interest that this candidate answers: a 就労的活動 by the activities it names,
+ * a resource or helper by its kind (portal group). してみたい speaks loudest.
+ */
 function interestReason(
   world: MatchWorld,
   interests: MatchRequest['interests'],
-  categories: readonly string[],
+  c: Candidate,
 ): MatchReason | null {
   if (!interests?.length) return null;
-  const groups = new Set(categories.map((c) => world.terms.get(c)?.portalGroup).filter(Boolean));
   const order = { wantToDo: 0, interested: 1, doing: 2 } as const;
-  const hit = [...interests]
-    .sort((a, b) => order[a.mark] - order[b.mark])
-    .find((i) => i.groups.some((g) => groups.has(g)));
+  const sorted = [...interests].sort((a, b) => order[a.mark] - order[b.mark]);
+  let hit: Interest | undefined;
+  if (c.kind === 'opportunity') hit = sorted.find((i) => c.interestKeys.includes(i.key));
+  else {
+    const groups = new Set(c.categories.map((code) => world.terms.get(code)?.portalGroup).filter(Boolean));
+    hit = sorted.find((i) => i.groups.some((g) => groups.has(g)));
+  }
   if (!hit) return null;
   const verb = { wantToDo: 'してみたい', interested: 'に興味がある', doing: 'をしている' }[hit.mark];
   return {
@@ -444,7 +467,7 @@ export function judgeCandidate(
 ): Suggestion | null {
   const reasons: MatchReason[] = [];
   const fit = categoryFit(world, req.categories, c.categories);
-  const interest = interestReason(world, req.interests, c.categories);
+  const interest = interestReason(world, req.interests, c);
   if (!fit && !interest) return null;
   if (fit) {
     const name = world.terms.get(fit.term)?.name ?? fit.term;

@@ -206,11 +206,11 @@ export function outcomeOf(rows: readonly ReferralOutcomeRow[]): OutcomeCell {
 }
 
 /** Outcomes grouped by a key (category, area), with the whole as `total`. */
-export function outcomesBy(
-  rows: readonly ReferralOutcomeRow[],
-  key: (r: ReferralOutcomeRow) => string,
+export function outcomesBy<R extends ReferralOutcomeRow>(
+  rows: readonly R[],
+  key: (r: R) => string,
 ): { total: OutcomeCell; groups: Map<string, OutcomeCell> } {
-  const buckets = new Map<string, ReferralOutcomeRow[]>();
+  const buckets = new Map<string, R[]>();
   for (const r of rows) {
     const k = key(r);
     const list = buckets.get(k);

@@ -29,6 +29,9 @@ interface Ids {
   survey: string;
   response: string;
   surveyImport: string;
+  helper: string;
+  referral: string;
+  opportunity: string;
 }
 
 type Fixture = (ids: Ids) => {
@@ -248,6 +251,71 @@ Object.assign(fixtures, {
   }),
 });
 
+const helperBody = (ids: Ids) => ({
+  name: '乗っ取り',
+  homeAreaId: ids.honmachi,
+  consent: { on: '2026-04-01' },
+});
+const opportunityBody = (ids: Ids) => ({
+  title: '乗っ取りの仕事',
+  kinds: ['seisou'],
+  areaIds: [ids.honmachi],
+});
+const hIds = (ids: Ids) => ({ tenant: B, id: ids.helper });
+const rIds = (ids: Ids) => ({ tenant: B, id: ids.referral });
+
+Object.assign(fixtures, {
+  'get /api/t/{tenant}/helpers': () => ({ params: { tenant: B } }),
+  'get /api/t/{tenant}/helpers/{id}': (ids: Ids) => ({ params: hIds(ids) }),
+  'post /api/t/{tenant}/helpers': (ids: Ids) => ({ params: { tenant: B }, body: helperBody(ids) }),
+  'patch /api/t/{tenant}/helpers/{id}': (ids: Ids) => ({
+    params: hIds(ids),
+    body: { ...helperBody(ids), version: 1 },
+  }),
+  'post /api/t/{tenant}/helpers/{id}/trainings': (ids: Ids) => ({
+    params: hIds(ids),
+    body: { kind: 'ninchisho-supporter', completedOn: '2026-04-01' },
+  }),
+  'delete /api/t/{tenant}/helpers/{id}/trainings/{trainingId}': (ids: Ids) => ({
+    params: { ...hIds(ids), trainingId: ids.helper },
+  }),
+  'get /api/t/{tenant}/needs/{id}/suggestions': (ids: Ids) => ({ params: { tenant: B, id: ids.need } }),
+  'get /api/t/{tenant}/residents/{id}/suggestions': (ids: Ids) => ({
+    params: { tenant: B, id: ids.resident },
+  }),
+  'get /api/t/{tenant}/referrals': () => ({ params: { tenant: B } }),
+  'get /api/t/{tenant}/referrals/{id}': (ids: Ids) => ({ params: rIds(ids) }),
+  'post /api/t/{tenant}/referrals': (ids: Ids) => ({
+    params: { tenant: B },
+    body: { needId: ids.need, targetKind: 'resource', targetId: ids.resource },
+  }),
+  'post /api/t/{tenant}/referrals/{id}/status': (ids: Ids) => ({
+    params: rIds(ids),
+    body: { status: 'contacted', version: 1 },
+  }),
+  'post /api/t/{tenant}/referrals/{id}/notes': (ids: Ids) => ({
+    params: rIds(ids),
+    body: { note: '乗っ取り', version: 1 },
+  }),
+  'patch /api/t/{tenant}/referrals/{id}': (ids: Ids) => ({
+    params: rIds(ids),
+    body: { summary: '書き換え', version: 1 },
+  }),
+  'get /api/t/{tenant}/today': () => ({ params: { tenant: B } }),
+  'get /api/t/{tenant}/referral-stats': () => ({ params: { tenant: B } }),
+  'get /api/t/{tenant}/referral-stats/export': () => ({ params: { tenant: B } }),
+  'get /api/t/{tenant}/opportunities': () => ({ params: { tenant: B } }),
+  'get /api/t/{tenant}/opportunities/{id}': (ids: Ids) => ({ params: { tenant: B, id: ids.opportunity } }),
+  'post /api/t/{tenant}/opportunities': (ids: Ids) => ({ params: { tenant: B }, body: opportunityBody(ids) }),
+  'patch /api/t/{tenant}/opportunities/{id}': (ids: Ids) => ({
+    params: { tenant: B, id: ids.opportunity },
+    body: { ...opportunityBody(ids), version: 1 },
+  }),
+  'get /api/t/{tenant}/opportunities/{id}/candidates': (ids: Ids) => ({
+    params: { tenant: B, id: ids.opportunity },
+  }),
+});
+
 function needBody(ids: Ids) {
   return { category: 'kaimono', areaId: ids.honmachi, source: 'salon' };
 }
@@ -318,7 +386,26 @@ beforeAll(async () => {
     `/api/t/${B}/surveys/${survey.body.id}/imports?fileName=s.csv`,
     new TextEncoder().encode('調査票番号,No.1\n0002,0\n'),
   );
+  const helper = await staffB.post(`/api/t/${B}/helpers`, {
+    name: '本町 手伝い',
+    homeAreaId: honmachi.id,
+    skills: ['kaimono-daikou'],
+    consent: { on: '2026-04-01' },
+  });
+  const referral = await staffB.post(`/api/t/${B}/referrals`, {
+    needId: need.body.id,
+    targetKind: 'helper',
+    targetId: helper.body.id,
+  });
+  const opportunity = await staffB.post(`/api/t/${B}/opportunities`, {
+    title: '本町公園の清掃',
+    kinds: ['seisou'],
+    areaIds: [honmachi.id],
+  });
   ids = {
+    helper: helper.body.id,
+    referral: referral.body.id,
+    opportunity: opportunity.body.id,
     resource: resource.body.id,
     organization: org.body.id,
     resourceImport: resourceImport.body.id,
@@ -456,6 +543,14 @@ describe('inside B', () => {
     const resident = await staffB.get(`/api/t/${B}/residents/${ids.resident}`);
     expect(resident.body.resident).toMatchObject({ name: '本町 太郎', version: 1 });
     expect((await staffB.get(`/api/t/${B}/residents`)).body.total).toBe(1);
+    const helper = await staffB.get(`/api/t/${B}/helpers/${ids.helper}`);
+    expect(helper.body.helper).toMatchObject({ name: '本町 手伝い', version: 1, trainings: [] });
+    const referral = await staffB.get(`/api/t/${B}/referrals/${ids.referral}`);
+    expect(referral.body.referral).toMatchObject({ status: 'proposed', summary: '', version: 1 });
+    expect(referral.body.events).toHaveLength(1);
+    expect((await staffB.get(`/api/t/${B}/referrals`)).body.total).toBe(1);
+    const opportunity = await staffB.get(`/api/t/${B}/opportunities/${ids.opportunity}`);
+    expect(opportunity.body.opportunity).toMatchObject({ title: '本町公園の清掃', version: 1 });
     const survey = await staffB.get(`/api/t/${B}/surveys/${ids.survey}`);
     expect(survey.body.survey).toMatchObject({
       title: '令和8年度 基本チェックリスト',

@@ -19,6 +19,7 @@ import { DEMO_ACCOUNTS } from './db/seed/demo-accounts';
 import { accountsRoutes } from './modules/accounts';
 import { areasRoutes } from './modules/areas';
 import { helpersRoutes } from './modules/helpers';
+import { matchingRoutes } from './modules/matching';
 import { needsRoutes } from './modules/needs';
 import { opendataRoutes } from './modules/opendata';
 import { portalError, portalRoutes } from './modules/portal';
@@ -39,6 +40,7 @@ export const allRoutes: RouteDef[] = [
   ...needsRoutes,
   ...surveysRoutes,
   ...helpersRoutes,
+  ...matchingRoutes,
 ];
 
 export interface CreateAppOptions {

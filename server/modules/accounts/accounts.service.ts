@@ -199,6 +199,29 @@ export async function listMembers(ctx: TenantContext): Promise<Member[]> {
   return rows.filter((r) => isRole(r.m.role)).map((r) => toMember(r.m, r.u));
 }
 
+/**
+ * The tenant's staff who can be put in charge of work (SCs and 保険者職員), for other modules'
+ * pickers and checks. No policy here: callers have already checked their own.
+ */
+export async function tenantStaff(
+  ctx: TenantContext,
+): Promise<{ userId: string; displayName: string; role: Role; areaIds: string[] }[]> {
+  const rows = await ctx.db
+    .select({
+      userId: users.id,
+      displayName: users.displayName,
+      role: memberships.role,
+      areaIds: memberships.areaIds,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(eq(memberships.tenantId, ctx.tenantId), inArray(memberships.role, ['insurer_staff', 'sc1', 'sc2'])),
+    )
+    .orderBy(users.displayName);
+  return rows.map((r) => ({ ...r, role: r.role as Role }));
+}
+
 function toMember(m: typeof memberships.$inferSelect, u: typeof users.$inferSelect): Member {
   return {
     userId: u.id,

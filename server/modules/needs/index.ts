@@ -2,4 +2,11 @@
 
 export { needsMatrix } from './matrix.service';
 export { needsRoutes } from './needs.routes';
-export { changeNeedStatus, createNeed, listNeeds } from './needs.service';
+export {
+  changeNeedStatus,
+  createNeed,
+  listNeeds,
+  markNeedReferred,
+  needForMatching,
+  needSummaries,
+} from './needs.service';

@@ -339,6 +339,91 @@ export async function changeNeedStatus(
   });
 }
 
+/** One-line summaries of needs by id (「買い物支援・峰野地区」 when the SC wrote none), for other modules' lists. */
+export async function needSummaries(
+  ctx: TenantContext,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const [rows, terms] = await Promise.all([
+    ctx.db
+      .select({ id: needs.id, summary: needs.summary, category: needs.category })
+      .from(needs)
+      .where(and(eq(needs.tenantId, ctx.tenantId), inArray(needs.id, [...new Set(ids)]))),
+    tenantTerms(ctx),
+  ]);
+  return new Map(
+    rows.map((r) => [r.id, r.summary || (terms.find((t) => t.code === r.category)?.name ?? r.category)]),
+  );
+}
+
+/**
+ * One need as the matching module reads it (suggestions, a referral's link): the caller must be
+ * allowed to see it (and, to refer it, to act in its area), and the read is audited like any other.
+ */
+export async function needForMatching(
+  ctx: TenantContext,
+  id: string,
+  use: 'read' | 'write' = 'read',
+): Promise<Need> {
+  const all = await tenantAreas(ctx);
+  const scope = needsPolicy.scope(ctx, all);
+  const row = await findRow(ctx, id);
+  // Acting on a need outside her areas is refused as such; merely looking is "not found".
+  if (use === 'write') needsPolicy.place(scope, row.areaId);
+  else needsPolicy.see(scope, row.areaId);
+  await recordAudit(ctx, { entity: 'need', entityId: id, action: 'read', detail: { for: 'matching' } });
+  return (await presentNeeds(ctx, [row], scope))[0]!;
+}
+
+/**
+ * A referral reached 利用開始: the need is met, so an open need becomes つないだ (with the resource
+ * among its つながる地域資源), in the caller's transaction. A need already つないだ or closed is left
+ * as the SC set it.
+ */
+export async function markNeedReferred(
+  ctx: TenantContext,
+  id: string,
+  how: { note: string; resourceId: string | null },
+): Promise<boolean> {
+  const row = await findRow(ctx, id);
+  const from = row.status as NeedStatus;
+  const resourceIds =
+    how.resourceId && !row.resourceIds.includes(how.resourceId)
+      ? [...row.resourceIds, how.resourceId]
+      : row.resourceIds;
+  const moves = OPEN_NEED_STATUSES.includes(from) && canMoveNeed(from, 'referred');
+  if (!moves && resourceIds === row.resourceIds) return false;
+  await ctx.db
+    .update(needs)
+    .set({
+      status: moves ? 'referred' : from,
+      resourceIds,
+      version: row.version + 1,
+      updatedAt: ctx.now(),
+    })
+    .where(and(eq(needs.tenantId, ctx.tenantId), eq(needs.id, id)));
+  if (moves) {
+    await ctx.db.insert(needEvents).values({
+      tenantId: ctx.tenantId,
+      id: crypto.randomUUID(),
+      needId: id,
+      at: ctx.now(),
+      actor: actorDisplayName(ctx.actor),
+      fromStatus: from,
+      toStatus: 'referred',
+      note: how.note,
+    });
+    await recordAudit(ctx, {
+      entity: 'need',
+      entityId: id,
+      action: 'status',
+      detail: { from, to: 'referred' },
+    });
+  }
+  return moves;
+}
+
 /** A resident's needs for their 本人開示 export. */
 export async function needsOfResident(ctx: TenantContext, residentId: string) {
   const rows = await ctx.db

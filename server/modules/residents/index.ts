@@ -8,4 +8,5 @@ export {
   type ResidentLinks,
   registerResidentLinks,
   residentNames,
+  residentSummaries,
 } from './residents.service';

@@ -197,6 +197,23 @@ export async function residentNames(ctx: TenantContext, ids: string[]): Promise<
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** Summaries (name, reading, age, area) of residents by id, for other modules' lists; the caller filters by scope. */
+export async function residentSummaries(
+  ctx: TenantContext,
+  ids: string[],
+): Promise<Map<string, ResidentSummary>> {
+  if (ids.length === 0) return new Map();
+  const [rows, all] = await Promise.all([
+    ctx.db
+      .select()
+      .from(residents)
+      .where(and(eq(residents.tenantId, ctx.tenantId), inArray(residents.id, [...new Set(ids)]))),
+    tenantAreas(ctx),
+  ]);
+  const today = todayInTokyo(ctx.now());
+  return new Map(rows.map((r) => [r.id, summary(r, all, today)]));
+}
+
 /** A resident id of this tenant that the caller may link to (a need's 住民). */
 export async function assertResidentVisible(ctx: TenantContext, id: string): Promise<void> {
   const all = await tenantAreas(ctx);
