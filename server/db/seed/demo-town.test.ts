@@ -92,6 +92,29 @@ describe('the demo town ささえ町', () => {
     expect(truck.body.total).toBe(10);
   });
 
+  it('has a 人材バンク, 就労的活動 and つなぎ with something due today and a 成立率', async () => {
+    const c = t.client();
+    await c.login('sc2@sasae.example', DEMO_PASSWORD);
+    const base = `/api/t/${DEMO_TENANT.code}`;
+    const helpers = await c.get(`${base}/helpers?perPage=200`);
+    expect(helpers.body.total).toBe(40);
+    expect(helpers.body.items.filter((h: { available: boolean }) => !h.available)).toHaveLength(2);
+    const today = await c.get(`${base}/today`);
+    expect(today.body.due.length).toBeGreaterThanOrEqual(2);
+    expect(today.body.due.every((r: { scName: string }) => r.scName === '森田 あゆみ')).toBe(true);
+    const stats = await c.get(`${base}/referral-stats`);
+    expect(stats.body.total).toMatchObject({ total: 6, established: 2, failed: 1, pending: 3 });
+    const jobs = await c.get(`${base}/opportunities`);
+    expect(jobs.body.items.map((o: { title: string }) => o.title)).toContain('川上農園の収穫の手伝い');
+    // The 空白 the 協議体 journey relies on stay open: no referral meets them.
+    const matrix = await c.get(`${base}/needs-matrix?layer=3`);
+    const mineno = matrix.body.areas.find((a: { name: string }) => a.name === '峰野地区');
+    const cafe = matrix.body.cells.find(
+      (x: { areaId: string; category: string }) => x.areaId === mineno.id && x.category === 'ninchisho-cafe',
+    );
+    expect(cafe.gap).toBe(true);
+  });
+
   it('is loaded once: a second start changes nothing', async () => {
     expect(await seedDemoTown(t.database, t.clock.now)).toBe(false);
   });

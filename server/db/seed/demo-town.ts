@@ -18,6 +18,8 @@ import {
 import { createOrganization, loadWorld, saveResource } from '../../modules/resources';
 import { createFictionalTenant, updateTenant } from '../../modules/tenants';
 import { DEMO_ACCOUNT_SPECS, DEMO_PASSWORD, DEMO_TENANT } from './demo-accounts';
+import { seedDemoHelpers } from './demo-helpers';
+import { seedDemoMatching } from './demo-matching';
 import { seedDemoNeeds } from './demo-needs';
 import { boxPolygon, demoBoxes, demoResources } from './demo-resources';
 import { seedDemoSurveys } from './demo-surveys';
@@ -262,6 +264,8 @@ export async function seedDemoTown(database: Database, now: () => Date = () => n
   await seedDemoNeeds(ctx, now);
   await seedDemoSurveys(ctx);
 
+  const helpers = await seedDemoHelpers(ctx, now);
+
   for (const spec of DEMO_ACCOUNT_SPECS) {
     const user = await createUser(base, {
       email: spec.email,
@@ -277,6 +281,8 @@ export async function seedDemoTown(database: Database, now: () => Date = () => n
       });
     }
   }
+  // つなぎ need the SCs in charge, so they come after the accounts.
+  await seedDemoMatching(ctx, now, helpers);
   return true;
 }
 

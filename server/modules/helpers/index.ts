@@ -2,6 +2,7 @@
 
 export { helpersRoutes } from './helpers.routes';
 export {
+  addHelperTraining,
   assertHelperReferable,
   createHelper,
   type HelperLinks,

@@ -341,7 +341,7 @@ export async function opportunityCandidates(ctx: TenantContext, opportunityId: s
   const all = await tenantAreas(ctx);
   const scope = matchingPolicy.scope(ctx, all);
   const candidate = (await opportunitiesFor(ctx, new Map())).find((c) => c.id === opportunityId);
-  if (!candidate || candidate.kind !== 'opportunity') return { residents: [] };
+  if (candidate?.kind !== 'opportunity') return { residents: [] };
   const [people, world, referred] = await Promise.all([
     residentsInterestedIn(ctx, candidate.interestKeys),
     worldOf(ctx),
