@@ -8,6 +8,7 @@ import { AuditRoute } from './audit';
 import { HomeRoute } from './home';
 import { InviteRoute } from './invite';
 import { LoginRoute } from './login';
+import { matchingRoutes } from './matching';
 import { MembersRoute } from './members';
 import { NeedsRoute } from './needs';
 import { NeedRoute } from './needs-detail';
@@ -71,6 +72,7 @@ export function AppRoutes() {
           <Route path="residents/:id" element={<ResidentRoute />} />
           <Route path="residents/:id/edit" element={<ResidentEditRoute />} />
           {surveyRoutes}
+          {matchingRoutes}
           <Route path="members" element={<MembersRoute />} />
           <Route path="audit" element={<AuditRoute />} />
           <Route path="settings" element={<SettingsRoute />} />

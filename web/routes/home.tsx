@@ -8,6 +8,7 @@ import { HeadlineFigures } from '../modules/areas';
 import { FictionalBadge } from '../ui/badge';
 import { PageHeader } from '../ui/page';
 import { Notice } from '../ui/status';
+import { LazyPage, TodayWidget } from './needs-lazy';
 
 /** /app/t/:tenant — the town at a glance. */
 export function HomeRoute() {
@@ -34,6 +35,9 @@ export function HomeRoute() {
       <p>
         {user.displayName}さん（{roleLabel(scope)}）
       </p>
+      <LazyPage>
+        <TodayWidget />
+      </LazyPage>
       <HeadlineFigures />
       <h2>よく使う画面</h2>
       <ul className="link-cards">

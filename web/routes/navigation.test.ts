@@ -27,6 +27,7 @@ describe('navigation registry', () => {
   it('shows 保険者職員 everything of the tenant, including 操作記録 and 団体の設定', () => {
     expect(labels(user(), scope('insurer_staff'))).toEqual([
       'ホーム',
+      '今日の確認',
       '地域と人口',
       '人口統計の取り込み',
       '地域資源',
@@ -34,29 +35,39 @@ describe('navigation registry', () => {
       '資源の取り込み',
       '困りごと',
       '住民',
+      'つなぎ',
+      '担い手（人材バンク）',
+      '就労的活動',
+      'つなぎの成果',
       'ニーズと地域資源',
       'アンケート',
       '利用者',
       '操作記録',
       '団体の設定',
     ]);
-    expect(visibleEntries(navContext(user(), scope('insurer_staff')))[1]!.to).toBe('/t/019992/areas');
+    expect(visibleEntries(navContext(user(), scope('insurer_staff')))[2]!.to).toBe('/t/019992/areas');
   });
 
   it('hides the import from a 第2層 SC and the audit log from a 第1層 SC', () => {
     expect(labels(user(), scope('sc2'))).toEqual([
       'ホーム',
+      '今日の確認',
       '地域と人口',
       '地域資源',
       '要確認',
       '困りごと',
       '住民',
+      'つなぎ',
+      '担い手（人材バンク）',
+      '就労的活動',
+      'つなぎの成果',
       'ニーズと地域資源',
       'アンケート',
       '利用者',
     ]);
     expect(labels(user(), scope('sc1'))).toEqual([
       'ホーム',
+      '今日の確認',
       '地域と人口',
       '人口統計の取り込み',
       '地域資源',
@@ -64,6 +75,10 @@ describe('navigation registry', () => {
       '資源の取り込み',
       '困りごと',
       '住民',
+      'つなぎ',
+      '担い手（人材バンク）',
+      '就労的活動',
+      'つなぎの成果',
       'ニーズと地域資源',
       'アンケート',
       '利用者',
@@ -73,16 +88,20 @@ describe('navigation registry', () => {
       '地域と人口',
       '地域資源',
       '要確認',
+      '就労的活動',
+      'つなぎの成果',
       'ニーズと地域資源',
       'アンケート',
       '利用者',
     ]);
-    // 困りごと and 住民 are personal data: not for 協議体委員 (they see counts in the 協議体's view).
+    // 困りごと, 住民, つなぎ and 担い手 are personal data: not for 協議体委員 (they see counts).
     expect(labels(user(), scope('council_member'))).toEqual([
       'ホーム',
       '地域と人口',
       '地域資源',
       '要確認',
+      '就労的活動',
+      'つなぎの成果',
       'ニーズと地域資源',
       'アンケート',
       '利用者',

@@ -1,11 +1,16 @@
 import {
+  BarChart3,
   BookUser,
+  Briefcase,
   Building,
+  CalendarCheck,
   ClipboardCheck,
   FileSpreadsheet,
   FileUp,
+  HandHeart,
   History,
   House,
+  Link2,
   type LucideIcon,
   MapPinned,
   MessageCircleHeart,
@@ -15,6 +20,7 @@ import {
 } from 'lucide-react';
 import { paths } from '../lib/paths';
 import { capabilities, type SessionUser, type TenantScope } from '../lib/session';
+import { matchingPaths } from '../modules/matching/paths';
 import { canSeePersonalData, needPaths } from '../modules/needs/paths';
 import { NeedsMatrixIcon, needsMatrixPath } from '../modules/needs-matrix/paths';
 import { SurveysIcon, surveyPaths } from '../modules/surveys/paths';
@@ -45,6 +51,12 @@ const inTenant = (make: (tenant: string) => string) => (ctx: NavContext) =>
  */
 export const NAV_ENTRIES: NavEntry[] = [
   { label: 'ホーム', icon: House, to: inTenant(paths.home), end: true },
+  {
+    label: '今日の確認',
+    icon: CalendarCheck,
+    to: inTenant((t) => matchingPaths.today(t)),
+    visible: (ctx) => Boolean(ctx.scope && canSeePersonalData(ctx.scope)),
+  },
   { label: '地域と人口', icon: MapPinned, to: inTenant(paths.areas) },
   {
     label: '人口統計の取り込み',
@@ -72,7 +84,21 @@ export const NAV_ENTRIES: NavEntry[] = [
     to: inTenant((t) => needPaths.residents(t)),
     visible: (ctx) => Boolean(ctx.scope && canSeePersonalData(ctx.scope)),
   },
+  {
+    label: 'つなぎ',
+    icon: Link2,
+    to: inTenant((t) => matchingPaths.referrals(t)),
+    visible: (ctx) => Boolean(ctx.scope && canSeePersonalData(ctx.scope)),
+  },
+  {
+    label: '担い手（人材バンク）',
+    icon: HandHeart,
+    to: inTenant((t) => matchingPaths.helpers(t)),
+    visible: (ctx) => Boolean(ctx.scope && canSeePersonalData(ctx.scope)),
+  },
+  { label: '就労的活動', icon: Briefcase, to: inTenant((t) => matchingPaths.opportunities(t)) },
   // Counts only: every member of the tenant (協議体委員 and 閲覧者 too).
+  { label: 'つなぎの成果', icon: BarChart3, to: inTenant((t) => matchingPaths.stats(t)) },
   { label: 'ニーズと地域資源', icon: NeedsMatrixIcon, to: inTenant((t) => needsMatrixPath(t)) },
   { label: 'アンケート', icon: SurveysIcon, to: inTenant((t) => surveyPaths.surveys(t)) },
   { label: '利用者', icon: Users, to: inTenant(paths.members) },

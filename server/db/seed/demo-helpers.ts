@@ -131,7 +131,7 @@ export async function seedDemoHelpers(ctx: TenantContext, now: () => Date): Prom
       ? `${d.name.replace('地区', '')}${i === 7 ? 'ちょこっと応援隊' : 'ボランティアの会'}`
       : `${FAMILY[i % FAMILY.length]} ${GIVEN[(i * 5) % GIVEN.length]}`;
     const kana = group
-      ? ''
+      ? `${d.kana.replace('ちく', '')}${i === 7 ? 'ちょこっとおうえんたい' : 'ぼらんてぃあのかい'}`
       : `${FAMILY_KANA[i % FAMILY_KANA.length]} ${GIVEN_KANA[(i * 5) % GIVEN_KANA.length]}`;
     const consentOn = addDays(today, -90 - ((i * 37) % 600));
     const helper = await createHelper(ctx, {

@@ -1,11 +1,13 @@
-import { addDays, todayInTokyo } from '../../../domain/dates';
+import { addDays, fiscalYearLabel, fiscalYearOf, todayInTokyo } from '../../../domain/dates';
 import type { ReferralStatus } from '../../../domain/referrals';
 import type { TenantContext } from '../../core/context';
 import { tenantStaff } from '../../modules/accounts';
 import { loadTenantAreas } from '../../modules/areas';
 import { changeReferralStatus, createOpportunity, createReferral } from '../../modules/matching';
 import { listNeeds } from '../../modules/needs';
+import { listResidents } from '../../modules/residents';
 import { resourceCandidates } from '../../modules/resources';
+import { createResponse, createSurvey } from '../../modules/surveys';
 import type { DemoHelperIds } from './demo-helpers';
 
 /*
@@ -176,6 +178,39 @@ export async function seedDemoMatching(ctx: TenantContext, now: () => Date, help
     },
   ])
     await createOpportunity(ctx, { ...o, organizationId: null, contact: '', status: 'open' });
+
+  // Two people's 興味・関心チェックシート, taken at home by the SC: what their pages suggest from.
+  const survey = await createSurvey(ctx, {
+    title: `${fiscalYearLabel(fiscalYearOf(today))} 興味・関心チェックシート（個別の聞き取り）`,
+    instrument: 'interest-checksheet',
+    fiscalYear: fiscalYearOf(today),
+    thresholds: {},
+  });
+  const people = await listResidents(ctx, { page: 1, perPage: 50 });
+  for (const [name, answers] of [
+    [
+      '峰野 ハナ',
+      { 'ic.farming': ['doing', 'wantToDo'], 'ic.exercise': ['interested'], 'ic.friends': ['wantToDo'] },
+    ],
+    [
+      '山手 文子',
+      { 'ic.singing': ['wantToDo'], 'ic.knitting': ['doing'], 'ic.grandchildren': ['interested'] },
+    ],
+  ] as const) {
+    const person = people.items.find((p) => p.name === name);
+    if (!person) throw new Error(`demo interests: no resident ${name}`);
+    await createResponse(ctx, survey.id, {
+      respondentNo: '',
+      residentId: person.id,
+      areaId: person.areaId,
+      townName: '',
+      sex: '2',
+      age: null,
+      answeredOn: addDays(today, -25),
+      mode: 'interview',
+      answers,
+    });
+  }
 
   const needs = (await listNeeds(ctx, { open: 'true', page: 1, perPage: 200 })).items;
   const helperPool = [...helpers.all];

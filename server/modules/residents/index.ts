@@ -5,6 +5,7 @@ export {
   createResident,
   eraseResident,
   getResident,
+  listResidents,
   type ResidentLinks,
   registerResidentLinks,
   residentNames,

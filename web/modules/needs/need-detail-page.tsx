@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ArrowRight, ClipboardPlus, Pencil } from 'lucide-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { changeNeedStatus, type Need, type NeedEvent } from '../../../contracts/needs';
 import { type NeedStatus, needSourceLabel, needStatusLabel } from '../../../domain/needs';
@@ -23,8 +23,11 @@ export interface NeedSavedState {
   saved?: boolean;
 }
 
-/** 困りごとの詳細: what was heard, where it stands, its history, and the way to move it on. */
-export function NeedDetailPage({ id }: { id: string }) {
+/**
+ * 困りごとの詳細: what was heard, where it stands, its history, and the way to move it on. `after`
+ * lets the route add what other modules know of the need (its つなぎ and their candidates).
+ */
+export function NeedDetailPage({ id, after }: { id: string; after?: (need: Need) => ReactNode }) {
   const scope = useTenantScope();
   const query = useNeed(scope.code, id);
   const taxonomy = useTerms(scope.code);
@@ -158,6 +161,8 @@ export function NeedDetailPage({ id }: { id: string }) {
           </p>
         )}
       </section>
+
+      {after?.(n)}
 
       {n.canEdit && <StatusForm need={n} nextStatuses={nextStatuses} />}
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ClipboardPlus, Download, Pencil, Phone, Trash2 } from 'lucide-react';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { eraseResident, exportResident, type Resident } from '../../../contracts/residents';
 import { formatWareki, todayInTokyo } from '../../../domain/dates';
@@ -36,7 +36,7 @@ export interface ResidentErasedState {
 const tel = (n: string) => `tel:${n.replace(/[^\d+]/g, '')}`;
 
 /** 住民の詳細: who, where, consent, the needs recorded for the person, and the person's own requests. */
-export function ResidentDetailPage({ id }: { id: string }) {
+export function ResidentDetailPage({ id, after }: { id: string; after?: (resident: Resident) => ReactNode }) {
   const scope = useTenantScope();
   const query = useResident(scope.code, id);
   const location = useLocation();
@@ -134,6 +134,8 @@ export function ResidentDetailPage({ id }: { id: string }) {
       </section>
 
       <ResidentNeeds resident={r} />
+
+      {after?.(r)}
 
       <section aria-labelledby="resident-requests-title" className="panel resident-requests">
         <h2 id="resident-requests-title">本人の求めへの対応</h2>
