@@ -230,7 +230,64 @@ describe('suggestions for a need (obvious cases)', () => {
       ],
     );
     expect(names(out)).toEqual(['峰野貯筋体操', '峰野サロン']);
-    expect(out[0]!.reasons[0]!.text).toBe('「体操・運動」してみたい（興味・関心チェックシート）');
+    expect(out[0]!.reasons[0]!.text).toBe('「体操・運動」をしてみたい（興味・関心チェックシート）');
+  });
+});
+
+describe('就労的活動 for a person', () => {
+  it('offers a role for what the person wants to do, and for what she already does, saying which', () => {
+    const farm = {
+      kind: 'opportunity' as const,
+      id: 'farm',
+      name: '農作業の手伝い',
+      categories: ['shurou'],
+      areaIds: ['kawakami'],
+      weekdayMask: 0,
+      location: null,
+      paid: true,
+      rewardNote: '1時間800円',
+      capacity: 4,
+      inUse: 4,
+      interestKeys: ['ic.farming'],
+    };
+    const wants = rankCandidates(
+      world,
+      {
+        categories: [],
+        areaId: 'mineno',
+        interests: [{ key: 'ic.farming', label: '畑仕事', groups: ['role'], mark: 'wantToDo' }],
+      },
+      [farm],
+    );
+    expect(wants[0]!.reasons.map((r) => r.text)).toEqual([
+      '「畑仕事」をしてみたい（興味・関心チェックシート）',
+      '同じ圏域の川上地区',
+      '報酬あり（1時間800円）',
+      '定員いっぱい（定員4人）',
+    ]);
+    const does = rankCandidates(
+      world,
+      {
+        categories: [],
+        areaId: 'mineno',
+        interests: [{ key: 'ic.farming', label: '畑仕事', groups: ['role'], mark: 'doing' }],
+      },
+      [farm],
+    );
+    expect(does[0]!.reasons[0]!.text).toBe(
+      '「畑仕事」をしている（興味・関心チェックシート・経験を生かせます）',
+    );
+    expect(does[0]!.score).toBeLessThan(wants[0]!.score);
+    const unrelated = rankCandidates(
+      world,
+      {
+        categories: [],
+        areaId: 'mineno',
+        interests: [{ key: 'ic.singing', label: '歌', groups: ['learn'], mark: 'wantToDo' }],
+      },
+      [farm],
+    );
+    expect(unrelated).toEqual([]);
   });
 });
 

@@ -449,10 +449,12 @@ function interestReason(
     hit = sorted.find((i) => i.groups.some((g) => groups.has(g)));
   }
   if (!hit) return null;
-  const verb = { wantToDo: 'してみたい', interested: 'に興味がある', doing: 'をしている' }[hit.mark];
+  const verb = { wantToDo: 'をしてみたい', interested: 'に興味がある', doing: 'をしている' }[hit.mark];
+  // For a role, what the person already does is experience to bring, not only a pastime.
+  const bring = hit.mark === 'doing' && c.kind === 'opportunity' ? '・経験を生かせます' : '';
   return {
     code: 'interest',
-    text: `「${hit.label}」${verb}（興味・関心チェックシート）`,
+    text: `「${hit.label}」${verb}（興味・関心チェックシート${bring}）`,
     tone: 'good',
     points: hit.mark === 'wantToDo' ? 12 : 8,
   };

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,8 @@ import { CHROMIUM } from './support';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** A file holding how many milliseconds the server's clock runs ahead (see `e2e/clock.ts`). */
+    clockFile: string;
   }
 }
 
@@ -79,10 +81,15 @@ export default async function setup(project: TestProject) {
   const { createTenant } = await load<typeof TenantsModule>('../server/modules/tenants/index.ts');
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sasaeai-e2e-'));
+  // Journeys that span days (a referral followed for two weeks) move the server's clock through
+  // this file; every other journey runs on the real time.
+  const clockFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'sasaeai-e2e-clock-')), 'offset');
+  writeFileSync(clockFile, '0');
   const server = await startServer(
     // tiles: null — the network is closed here; maps draw boundaries and markers on a plain background.
     loadConfig(process.env, { port: 0, demo: true, dataDir, databaseUrl: null, webDist: DIST, tiles: null }),
     () => {},
+    () => new Date(Date.now() + (Number(readFileSync(clockFile, 'utf8')) || 0)),
   );
 
   try {
@@ -106,9 +113,11 @@ export default async function setup(project: TestProject) {
   }
 
   project.provide('baseUrl', server.url);
+  project.provide('clockFile', clockFile);
 
   return async () => {
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(path.dirname(clockFile), { recursive: true, force: true });
   };
 }

@@ -14,12 +14,14 @@ export interface RunningServer {
 export async function startServer(
   config: Config = loadConfig(),
   log = console.error,
+  /** The server's clock; only the browser journeys move it (to follow a referral over two weeks). */
+  now: () => Date = () => new Date(),
 ): Promise<RunningServer> {
   const started = Date.now();
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
-  if (config.demo && (await seedDemoTown(database))) log('デモ用の架空の町「ささえ町」を読み込みました。');
-  const { app } = createApp({ database, config });
+  if (config.demo && (await seedDemoTown(database, now))) log('デモ用の架空の町「ささえ町」を読み込みました。');
+  const { app } = createApp({ database, config, now });
   // Requests whose client went away still run to the end; the database closes only after them.
   let inflight = 0;
   let drained: (() => void) | null = null;

@@ -428,7 +428,7 @@ describe('就労的活動', () => {
     const job = forHer.body.forInterests.find((s: { name: string }) => s.name === '川上農園の収穫の手伝い');
     expect(job.reasons.map((r: { text: string }) => r.text)).toEqual(
       expect.arrayContaining([
-        '「畑仕事」してみたい（興味・関心チェックシート）',
+        '「畑仕事」をしてみたい（興味・関心チェックシート）',
         '報酬あり（1時間800円）',
         '同じ圏域の川上地区',
       ]),

@@ -33,7 +33,7 @@ function OutcomeTable({ title, rows }: { title: string; rows: Cell[] }) {
       {rows.length === 0 ? (
         <p className="muted">まだありません。</p>
       ) : (
-        <TableScroll label={title}>
+        <TableScroll label={`${title}の表`}>
           <table className="table outcome-table">
             <caption className="visually-hidden">{title}</caption>
             <thead>
