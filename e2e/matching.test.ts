@@ -50,7 +50,10 @@ it('第2層SCが買い物の困りごとから木曜の移動販売と近所の�
   await expect(first.locator('.suggestion__name a').textContent()).resolves.toBe('峰野 移動販売の停留所');
   const reasons = await first.locator('.reasons__item').allTextContents();
   for (const r of ['同じ地区（峰野地区）', '木曜開催', '無料', '買い物支援の一つ（移動販売）'])
-    expect(reasons.some((x) => x.includes(r)), `${r} in ${reasons.join(' / ')}`).toBe(true);
+    expect(
+      reasons.some((x) => x.includes(r)),
+      `${r} in ${reasons.join(' / ')}`,
+    ).toBe(true);
   const helpers = page.getByRole('region', { name: '担い手（人材バンク）' });
   const neighbour = helpers
     .locator('.suggestion', { hasText: '同じ地区に住んでいます（峰野地区）' })
@@ -90,7 +93,9 @@ it('第2層SCが買い物の困りごとから木曜の移動販売と近所の�
   await inspectPage(page, 'matching-today');
   await due.getByRole('link').first().click();
   await page.getByRole('radio', { name: '利用開始' }).check();
-  await page.getByLabel('メモ（経過に残ります）').fill('先週から毎週通っている。販売員さんが声をかけてくれる');
+  await page
+    .getByLabel('メモ（経過に残ります）')
+    .fill('先週から毎週通っている。販売員さんが声をかけてくれる');
   await page.getByRole('button', { name: '記録する' }).click();
   await page.getByText('「利用開始」にしました。経過に残りました。').waitFor();
   expect(page.url()).toBe(referralUrl);

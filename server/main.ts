@@ -20,7 +20,8 @@ export async function startServer(
   const started = Date.now();
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
-  if (config.demo && (await seedDemoTown(database, now))) log('デモ用の架空の町「ささえ町」を読み込みました。');
+  if (config.demo && (await seedDemoTown(database, now)))
+    log('デモ用の架空の町「ささえ町」を読み込みました。');
   const { app } = createApp({ database, config, now });
   // Requests whose client went away still run to the end; the database closes only after them.
   let inflight = 0;
