@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { matchingBench } from './matching.bench';
 import { portalBench } from './portal.bench';
 import { printBench } from './print.bench';
 import { resourcesBench } from './resources.bench';
@@ -7,7 +8,7 @@ import { surveysBench } from './surveys.bench';
 
 /*
  * `npm run bench [name…]` — every benchmark prints its figures next to a baseline measured in the
- * same run. Names: spine, resources, portal, print, surveys (default: all).
+ * same run. Names: spine, resources, portal, print, surveys, matching (default: all).
  */
 const benches: Record<string, () => Promise<void>> = {
   spine: spineBench,
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<void>> = {
   portal: portalBench,
   print: printBench,
   surveys: surveysBench,
+  matching: matchingBench,
 };
 const chosen = process.argv.slice(2).filter((a) => a in benches);
 console.log(

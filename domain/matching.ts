@@ -460,15 +460,36 @@ function interestReason(
   };
 }
 
+/**
+ * What one request has already worked out: candidates share categories and areas, so their fit is
+ * computed once per distinct set (thousands of candidates, a few dozen distinct sets).
+ */
+export interface JudgeMemo {
+  category: Map<string, CategoryFit>;
+  area: Map<string, MatchReason>;
+}
+
+const newMemo = (): JudgeMemo => ({ category: new Map(), area: new Map() });
+
+function remember<V>(map: Map<string, V>, key: string, make: () => V): V {
+  if (map.has(key)) return map.get(key)!;
+  const v = make();
+  map.set(key, v);
+  return v;
+}
+
 /** Judges one candidate; null when it cannot meet the request at all. */
 export function judgeCandidate(
   world: MatchWorld,
   req: MatchRequest,
   c: Candidate,
   centre: { lat: number; lon: number } | null,
+  memo: JudgeMemo = newMemo(),
 ): Suggestion | null {
   const reasons: MatchReason[] = [];
-  const fit = categoryFit(world, req.categories, c.categories);
+  const fit = remember(memo.category, c.categories.join('|'), () =>
+    categoryFit(world, req.categories, c.categories),
+  );
   const interest = interestReason(world, req.interests, c);
   if (!fit && !interest) return null;
   if (fit) {
@@ -492,8 +513,12 @@ export function judgeCandidate(
 
   const area =
     c.kind === 'helper' && c.homeAreaId
-      ? homeOrServed(world, req.areaId, c)
-      : areaReason(areaFit(world, req.areaId, c.areaIds), c.kind, world, req.areaId);
+      ? remember(memo.area, `home:${c.homeAreaId}:${c.areaIds.join('|')}`, () =>
+          homeOrServed(world, req.areaId, c),
+        )
+      : remember(memo.area, `${c.kind}:${c.areaIds.join('|')}`, () =>
+          areaReason(areaFit(world, req.areaId, c.areaIds), c.kind, world, req.areaId),
+        );
   reasons.push(area);
 
   const day = dayReason(c, req.availableDays);
@@ -592,6 +617,8 @@ function homeOrServed(world: MatchWorld, need: string, c: HelperCandidate): Matc
   return areaReason(served, 'helper', world, need);
 }
 
+const JA = new Intl.Collator('ja');
+
 /** Best first: score, then nearer, then by reading, then id — the same order every time. */
 export function compareSuggestions(
   a: Suggestion & { kana?: string },
@@ -600,7 +627,7 @@ export function compareSuggestions(
   return (
     b.score - a.score ||
     (a.distance ?? Number.POSITIVE_INFINITY) - (b.distance ?? Number.POSITIVE_INFINITY) ||
-    (a.kana || a.name).localeCompare(b.kana || b.name, 'ja') ||
+    JA.compare(a.kana || a.name, b.kana || b.name) ||
     a.id.localeCompare(b.id)
   );
 }
@@ -614,19 +641,23 @@ export function rankCandidates(
 ): Suggestion[] {
   const area = world.areas.get(req.areaId);
   const centre = area?.boundary ? areaCentre(area.boundary) : null;
-  const judged: (Suggestion & { kana?: string })[] = [];
+  const memo = newMemo();
+  const byKind = new Map<string, (Suggestion & { kana?: string })[]>();
   for (const c of candidates) {
-    const s = judgeCandidate(world, req, c, centre);
-    if (s) judged.push({ ...s, kana: c.kana });
+    const s = judgeCandidate(world, req, c, centre, memo) as (Suggestion & { kana?: string }) | null;
+    if (!s) continue;
+    s.kana = c.kana;
+    const list = byKind.get(s.kind);
+    if (list) list.push(s);
+    else byKind.set(s.kind, [s]);
   }
-  judged.sort(compareSuggestions);
-  const perKind = new Map<string, number>();
   const out: Suggestion[] = [];
-  for (const { kana: _k, ...s } of judged) {
-    const n = perKind.get(s.kind) ?? 0;
-    if (n >= limit) continue;
-    perKind.set(s.kind, n + 1);
-    out.push(s);
+  for (const list of byKind.values()) {
+    // Only those that can reach the top `limit` are put in full order: a town has thousands.
+    const scores = Float64Array.from(list, (x) => x.score).sort();
+    const cut = scores[Math.max(0, scores.length - limit)] ?? Number.NEGATIVE_INFINITY;
+    const top = list.filter((x) => x.score >= cut).sort(compareSuggestions);
+    for (const { kana: _k, ...x } of top.slice(0, limit)) out.push(x);
   }
-  return out;
+  return out.sort(compareSuggestions);
 }

@@ -23,3 +23,45 @@ export class TenantCache<T> {
     this.entries.delete(tenantId);
   }
 }
+
+/**
+ * Per-tenant cache of a larger read model (every 地域資源 or 担い手 of a town, for matching) that
+ * must follow writes closely. Each read first asks the database for a cheap change mark (the count
+ * and newest `updated_at` of the rows behind it, read from an index); a different mark reloads. The
+ * mark can miss an update stamped no later than the newest one already there (a transaction that
+ * began before a load and committed after it, or two writes in the same millisecond), so entries
+ * also expire after `ttlMs`, which bounds that rare staleness. At most `maxTenants` towns
+ * are kept, the least recently used going first.
+ */
+export class MarkedTenantCache<T> {
+  private readonly entries = new Map<string, { mark: string; at: number; value: Promise<T> }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxTenants: number,
+  ) {}
+
+  async get(tenantId: string, mark: () => Promise<string>, load: () => Promise<T>): Promise<T> {
+    const now = Date.now();
+    const current = await mark();
+    const hit = this.entries.get(tenantId);
+    if (hit && hit.mark === current && now - hit.at < this.ttlMs) {
+      // Most recently used last, so the first key is the one to drop.
+      this.entries.delete(tenantId);
+      this.entries.set(tenantId, hit);
+      return hit.value;
+    }
+    const value = load();
+    this.entries.delete(tenantId);
+    this.entries.set(tenantId, { mark: current, at: now, value });
+    value.catch(() => {
+      if (this.entries.get(tenantId)?.value === value) this.entries.delete(tenantId);
+    });
+    while (this.entries.size > this.maxTenants) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
+
+  invalidate(tenantId: string): void {
+    this.entries.delete(tenantId);
+  }
+}

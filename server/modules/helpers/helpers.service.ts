@@ -13,6 +13,7 @@ import {
 } from '../../../domain/helpers';
 import { toHiragana } from '../../../domain/search-text';
 import { recordAudit } from '../../core/audit';
+import { MarkedTenantCache } from '../../core/cache';
 import { actorDisplayName, inTransaction, type TenantContext } from '../../core/context';
 import { conflict, fieldError, notFound } from '../../core/errors';
 import { type AreaRow, tenantAreas } from '../areas';
@@ -27,17 +28,17 @@ type Consent = { on: string; recordedBy: string; withdrawnOn: string | null };
  * they build on, can show their counts without importing them.
  */
 export interface HelperLinks {
-  /** Referrals not yet ended, per helper. */
-  openCounts(ctx: TenantContext, ids: string[]): Promise<Map<string, number>>;
+  /** Referrals not yet ended, per helper (of these ids, or of every helper of the town when null). */
+  openCounts(ctx: TenantContext, ids: string[] | null): Promise<Map<string, number>>;
 }
 const links: HelperLinks[] = [];
 export function registerHelperLinks(l: HelperLinks): void {
   links.push(l);
 }
 
-async function openCounts(ctx: TenantContext, ids: string[]): Promise<Map<string, number>> {
+async function openCounts(ctx: TenantContext, ids: string[] | null): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  if (ids.length === 0) return out;
+  if (ids?.length === 0) return out;
   for (const l of links)
     for (const [id, n] of await l.openCounts(ctx, ids)) out.set(id, (out.get(id) ?? 0) + n);
   return out;
@@ -379,28 +380,45 @@ export async function removeHelperTraining(
   });
 }
 
-/**
- * Helpers as the matching module reads them: those who may be asked (active, consent not
- * withdrawn) and can do one of `skills`. Names only for those the caller may see.
- */
-export async function helperCandidates(ctx: TenantContext, skills: readonly string[]) {
-  if (skills.length === 0) return [];
-  const rows = await ctx.db
+// The helpers who may be asked, kept between suggestions and reloaded when any helper changes
+// (decision 0012, as for 地域資源).
+const askable = new MarkedTenantCache<HelperRow[]>(30_000, 32);
+
+/** Helpers who may be asked (active, consent not withdrawn), straight from the database. */
+export async function readAskableHelpers(ctx: TenantContext): Promise<HelperRow[]> {
+  return ctx.db
     .select()
     .from(helpers)
     .where(
       and(
         eq(helpers.tenantId, ctx.tenantId),
         eq(helpers.status, 'active'),
-        sql`${helpers.skills} && ${sql.param([...skills])}::text[]`,
         sql`${helpers.consent} is not null and (${helpers.consent}->>'withdrawnOn') is null`,
       ),
     );
-  const open = await openCounts(
-    ctx,
-    rows.map((r) => r.id),
+}
+
+/**
+ * Helpers as the matching module reads them: those who may be asked and can do one of `skills`,
+ * with the referrals each is handling now.
+ */
+export async function helperCandidates(ctx: TenantContext, skills: readonly string[]) {
+  if (skills.length === 0) return [];
+  const rows = await askable.get(
+    ctx.tenantId,
+    async () => {
+      const [row] = await ctx.db
+        .select({ at: sql<string>`count(*)::text || '/' || coalesce(max(${helpers.updatedAt})::text, '')` })
+        .from(helpers)
+        .where(eq(helpers.tenantId, ctx.tenantId));
+      return row?.at ?? '';
+    },
+    () => readAskableHelpers(ctx),
   );
-  return rows.map((r) => ({ row: r, openReferrals: open.get(r.id) ?? 0 }));
+  const wanted = new Set(skills);
+  const fitting = rows.filter((r) => r.skills.some((s) => wanted.has(s)));
+  const open = await openCounts(ctx, null);
+  return fitting.map((r) => ({ row: r, openReferrals: open.get(r.id) ?? 0 }));
 }
 
 /** One helper for a referral: exists in this tenant and may be asked now, or a Japanese refusal. */

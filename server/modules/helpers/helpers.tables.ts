@@ -62,6 +62,8 @@ export const helpers = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.homeAreaId], foreignColumns: [areas.tenantId, areas.id] }),
     index('helpers_kana_idx').on(t.tenantId, t.kana),
+    // The change mark of the matching cache: max(updated_at) of a town is one index probe.
+    index('helpers_updated_idx').on(t.tenantId, t.updatedAt),
     index('helpers_skills_idx').using('gin', t.tenantId, t.skills),
     check('helpers_kind_check', sql`${t.kind} in ('person', 'group')`),
     check('helpers_status_check', sql`${t.status} in ('active', 'resting', 'withdrawn')`),

@@ -9,6 +9,7 @@ export {
   helperAvailable,
   helperCandidates,
   helperNames,
+  readAskableHelpers,
   registerHelperLinks,
 } from './helpers.service';
 export { type HelperRow, helpers } from './helpers.tables';

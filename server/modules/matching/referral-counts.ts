@@ -4,8 +4,12 @@ import type { TenantContext } from '../../core/context';
 import { referrals } from './matching.tables';
 
 /** People now using a target through referrals (利用開始・継続中), per target id. */
-export async function inUseCounts(ctx: TenantContext, kind: ReferralTargetKind, ids: readonly string[]) {
-  if (ids.length === 0) return new Map<string, number>();
+export async function inUseCounts(
+  ctx: TenantContext,
+  kind: ReferralTargetKind,
+  ids: readonly string[] | null,
+) {
+  if (ids?.length === 0) return new Map<string, number>();
   const rows = await ctx.db
     .select({ id: referrals.targetId, n: count() })
     .from(referrals)
@@ -14,7 +18,8 @@ export async function inUseCounts(ctx: TenantContext, kind: ReferralTargetKind, 
         eq(referrals.tenantId, ctx.tenantId),
         eq(referrals.targetKind, kind),
         inArray(referrals.status, ['started', 'ongoing']),
-        inArray(referrals.targetId, [...ids]),
+        // For many candidates at once, the town's few active referrals are cheaper than a long IN list.
+        ids ? inArray(referrals.targetId, [...ids]) : undefined,
       ),
     )
     .groupBy(referrals.targetId);

@@ -587,6 +587,7 @@ export async function referralsToTarget(ctx: TenantContext, kind: ReferralTarget
 
 registerHelperLinks({
   async openCounts(ctx, ids) {
+    if (ids?.length === 0) return new Map();
     const rows = await ctx.db
       .select({ id: referrals.targetId, n: count() })
       .from(referrals)
@@ -595,7 +596,7 @@ registerHelperLinks({
           eq(referrals.tenantId, ctx.tenantId),
           eq(referrals.targetKind, 'helper'),
           inArray(referrals.status, [...OPEN_STATUSES]),
-          inArray(referrals.targetId, ids),
+          ids ? inArray(referrals.targetId, ids) : undefined,
         ),
       )
       .groupBy(referrals.targetId);

@@ -116,11 +116,7 @@ const daysText = (mask: number) =>
 
 async function resourcesFor(ctx: TenantContext, codes: string[]) {
   const rows = await resourceCandidates(ctx, codes);
-  const used = await inUseCounts(
-    ctx,
-    'resource',
-    rows.filter((r) => r.capacity !== null).map((r) => r.id),
-  );
+  const used = await inUseCounts(ctx, 'resource', null);
   return rows.map(
     (r): Candidate => ({
       kind: 'resource',

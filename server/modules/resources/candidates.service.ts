@@ -3,20 +3,40 @@ import type { z } from 'zod';
 import type { ResourceInput, ScheduleRule } from '../../../contracts/resources';
 import { todayInTokyo } from '../../../domain/dates';
 import { describeSchedule } from '../../../domain/schedule';
+import { MarkedTenantCache } from '../../core/cache';
 import type { TenantContext } from '../../core/context';
 import { resourcesPolicy } from './resources.policy';
 import { feeText, isStale } from './resources.service';
 import { locations, serviceAtLocations, services } from './resources.tables';
 
+export interface ResourceFacts {
+  id: string;
+  name: string;
+  kana: string;
+  status: 'active' | 'temporarily closed';
+  categories: string[];
+  areaIds: string[];
+  weekdayMask: number;
+  free: boolean;
+  feeText: string;
+  eligibility: string[];
+  capacity: number | null;
+  nextCheckDue: string | null;
+  lastVerifiedAt: Date | null;
+  location: { lat: number; lon: number } | null;
+}
+
 /**
- * 地域資源 as the matching module judges them: everything that could meet one of `categories`
- * (the caller passes the need's category family), still running or only paused, with what the
- * reasons speak of — areas, days, fee, who may use it, capacity, freshness and the place.
- * One query through the categories GIN index; no schedules are expanded here.
+ * 地域資源 as the matching module judges them, straight from the database: those still running or
+ * only paused, of one of `categories` (all when null), with what the reasons speak of — areas, days,
+ * fee, who may use it, capacity, freshness and the place. No schedules are expanded here.
  */
-export async function resourceCandidates(ctx: TenantContext, categories: readonly string[]) {
+export async function readResourceCandidates(
+  ctx: TenantContext,
+  categories: readonly string[] | null,
+): Promise<ResourceFacts[]> {
   resourcesPolicy.read(ctx);
-  if (categories.length === 0) return [];
+  if (categories?.length === 0) return [];
   const rows = await ctx.db
     .select({
       id: services.id,
@@ -51,10 +71,9 @@ export async function resourceCandidates(ctx: TenantContext, categories: readonl
       and(
         eq(services.tenantId, ctx.tenantId),
         inArray(services.status, ['active', 'temporarily closed']),
-        sql`${services.categories} && ${sql.param([...categories])}::text[]`,
+        categories ? sql`${services.categories} && ${sql.param([...categories])}::text[]` : undefined,
       ),
     );
-  const today = todayInTokyo(ctx.now());
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -67,10 +86,59 @@ export async function resourceCandidates(ctx: TenantContext, categories: readonl
     feeText: r.free ? '' : feeText(r.fees as z.output<typeof ResourceInput>['fees']),
     eligibility: (r.eligibility as { kinds: string[] }).kinds,
     capacity: r.capacity,
-    stale: isStale(r.nextCheckDue, today),
+    nextCheckDue: r.nextCheckDue,
     lastVerifiedAt: r.lastVerifiedAt,
     location: r.lat != null && r.lon != null ? { lat: r.lat, lon: r.lon } : null,
   }));
+}
+
+// A town's running resources, kept between suggestions and reloaded when any of them changes
+// (decision 0012): 20,000 rows read once instead of thousands on every suggestion.
+const facts = new MarkedTenantCache<{ all: ResourceFacts[]; byCategory: Map<string, ResourceFacts[]> }>(
+  30_000,
+  32,
+);
+
+async function changeMark(ctx: TenantContext): Promise<string> {
+  const [row] = await ctx.db
+    .select({ at: sql<string>`count(*)::text || '/' || coalesce(max(${services.updatedAt})::text, '')` })
+    .from(services)
+    .where(eq(services.tenantId, ctx.tenantId));
+  return row?.at ?? '';
+}
+
+/**
+ * The same as `readResourceCandidates`, from the town's cached facts (checked against the newest
+ * change first); staleness is computed for today on every call.
+ */
+export async function resourceCandidates(ctx: TenantContext, categories: readonly string[]) {
+  resourcesPolicy.read(ctx);
+  if (categories.length === 0) return [];
+  const index = await facts.get(
+    ctx.tenantId,
+    () => changeMark(ctx),
+    async () => {
+      const all = await readResourceCandidates(ctx, null);
+      const byCategory = new Map<string, ResourceFacts[]>();
+      for (const r of all)
+        for (const c of r.categories) {
+          const list = byCategory.get(c);
+          if (list) list.push(r);
+          else byCategory.set(c, [r]);
+        }
+      return { all, byCategory };
+    },
+  );
+  const today = todayInTokyo(ctx.now());
+  const seen = new Set<string>();
+  const out: (ResourceFacts & { stale: boolean })[] = [];
+  for (const c of categories)
+    for (const r of index.byCategory.get(c) ?? []) {
+      if (seen.has(r.id)) continue;
+      seen.add(r.id);
+      out.push({ ...r, stale: isStale(r.nextCheckDue, today) });
+    }
+  return out;
 }
 
 /** One resource for a referral: of this tenant and not ended, or null. */

@@ -1,6 +1,12 @@
 /** 地域資源: registry shaped like HSDS 3.0, Japanese search, schedules, import/export, HSDS read API. */
 
-export { referableResource, resourceBriefs, resourceCandidates } from './candidates.service';
+export {
+  type ResourceFacts,
+  readResourceCandidates,
+  referableResource,
+  resourceBriefs,
+  resourceCandidates,
+} from './candidates.service';
 export { exportResources } from './export.service';
 export { hsdsRoutes } from './hsds.routes';
 export { hsdsServices, hsdsTaxonomies, hsdsTaxonomyTerms } from './hsds.service';

@@ -1,0 +1,1 @@
+CREATE INDEX "helpers_updated_idx" ON "helpers" USING btree ("tenant_id","updated_at");
