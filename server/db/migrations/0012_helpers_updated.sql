@@ -1,1 +1,0 @@
-CREATE INDEX "helpers_updated_idx" ON "helpers" USING btree ("tenant_id","updated_at");
