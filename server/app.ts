@@ -17,8 +17,11 @@ import {
 import { RateLimiter } from './core/rate-limit';
 import { DEMO_ACCOUNTS } from './db/seed/demo-accounts';
 import { accountsRoutes } from './modules/accounts';
+import { activitiesRoutes } from './modules/activities';
 import { areasRoutes } from './modules/areas';
+import { councilsRoutes } from './modules/councils';
 import { needsRoutes } from './modules/needs';
+import { networkRoutes } from './modules/network';
 import { opendataRoutes } from './modules/opendata';
 import { portalError, portalRoutes } from './modules/portal';
 import { printRoutes } from './modules/print';
@@ -37,6 +40,9 @@ export const allRoutes: RouteDef[] = [
   ...residentsRoutes,
   ...needsRoutes,
   ...surveysRoutes,
+  ...councilsRoutes,
+  ...activitiesRoutes,
+  ...networkRoutes,
 ];
 
 export interface CreateAppOptions {

@@ -199,6 +199,22 @@ export async function listMembers(ctx: TenantContext): Promise<Member[]> {
   return rows.filter((r) => isRole(r.m.role)).map((r) => toMember(r.m, r.u));
 }
 
+/**
+ * The tenant's users with their role and name, for other modules that name people (who owns a
+ * task, which SC logged an activity). No e-mail addresses; the caller's policy decides who sees it.
+ */
+export async function tenantUsers(
+  ctx: TenantContext,
+): Promise<{ userId: string; name: string; role: Role }[]> {
+  const rows = await ctx.db
+    .select({ userId: users.id, name: users.displayName, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.tenantId, ctx.tenantId))
+    .orderBy(users.displayName);
+  return rows.flatMap((r) => (isRole(r.role) ? [{ userId: r.userId, name: r.name, role: r.role }] : []));
+}
+
 function toMember(m: typeof memberships.$inferSelect, u: typeof users.$inferSelect): Member {
   return {
     userId: u.id,

@@ -2,4 +2,4 @@
 
 export { needsMatrix } from './matrix.service';
 export { needsRoutes } from './needs.routes';
-export { changeNeedStatus, createNeed, listNeeds } from './needs.service';
+export { changeNeedStatus, createNeed, listNeeds, type NeedFact, needFacts } from './needs.service';

@@ -339,6 +339,49 @@ export async function changeNeedStatus(
   });
 }
 
+/**
+ * What other modules may say about linked needs (an agenda item, an activity): category, area and
+ * how many people, never the resident. `summary` is included for the caller to show only to those
+ * who may read needs (`needsPolicy.mayRead`); unknown ids are absent.
+ */
+export async function needFacts(ctx: TenantContext, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, NeedFact>();
+  const [rows, all, terms] = await Promise.all([
+    ctx.db
+      .select({
+        id: needs.id,
+        category: needs.category,
+        areaId: needs.areaId,
+        people: needs.people,
+        summary: needs.summary,
+      })
+      .from(needs)
+      .where(and(eq(needs.tenantId, ctx.tenantId), inArray(needs.id, [...new Set(ids)]))),
+    tenantAreas(ctx),
+    tenantTerms(ctx),
+  ]);
+  return new Map(
+    rows.map((r): [string, NeedFact] => [
+      r.id,
+      {
+        ...r,
+        categoryName: terms.find((t) => t.code === r.category)?.name ?? r.category,
+        areaName: all.find((a) => a.id === r.areaId)?.name ?? '',
+      },
+    ]),
+  );
+}
+
+export interface NeedFact {
+  id: string;
+  category: string;
+  categoryName: string;
+  areaId: string;
+  areaName: string;
+  people: number;
+  summary: string;
+}
+
 /** A resident's needs for their 本人開示 export. */
 export async function needsOfResident(ctx: TenantContext, residentId: string) {
   const rows = await ctx.db
