@@ -106,14 +106,15 @@ export function documentDocument(data: DocumentPdfData): { doc: TDocumentDefinit
   let pageCount = 0;
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',
-    pageMargins: [MARGIN, 64, MARGIN, 44],
+    pageMargins: [MARGIN, 74, MARGIN, 44],
     info: { title: `${data.title}（${data.subtitle}）` },
     defaultStyle: { font: FONT, fontSize: 10.5, lineHeight: 1.35, color: PALETTE.ink },
     header: {
       margin: [MARGIN, 20, MARGIN, 0],
+      // Line height 1 here: the header has only the top margin to live in.
       stack: [
-        { text: data.title, bold: true, fontSize: 15, color: PALETTE.brand },
-        { text: data.subtitle, fontSize: 9, color: PALETTE.muted },
+        { text: data.title, bold: true, fontSize: 15, lineHeight: 1, color: PALETTE.brand },
+        { text: data.subtitle, fontSize: 9, lineHeight: 1, color: PALETTE.muted, margin: [0, 3, 0, 0] },
       ],
     },
     footer: (current: number, count: number) => {
