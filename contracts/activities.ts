@@ -52,9 +52,10 @@ export const Activity = z
   .meta({ id: 'Activity' });
 export type Activity = z.infer<typeof Activity>;
 
-const unique = <T extends z.ZodType>(item: T, title: string, max: number) =>
+const unique = <T extends z.ZodType>(item: T, title: string, max: number, min = 0) =>
   z
     .array(item)
+    .min(min)
     .max(max)
     .transform((a) => [...new Set(a)])
     .meta({ title });
@@ -65,11 +66,11 @@ export const ActivityInput = z
     minutes: z.number().int().min(1).max(1440).meta({ title: '時間（分）' }),
     type: ActivityType,
     layer: z.number().int().min(1).max(3).meta({ title: '層' }),
-    functions: unique(ScFunction, 'SCの機能（①〜⑥）', 6).pipe(z.array(ScFunction).min(1)),
+    functions: unique(ScFunction, 'SCの機能（①〜⑥）', 6, 1),
     headlines: unique(Headline, 'コーディネート機能（A・B・C）', 3).default([]),
     yokoTasks: unique(YokoTask, '要綱の業務（a〜e）', 5).default([]),
     support: SupportKind.default('community'),
-    areaIds: unique(Uuid, '地域', 20).pipe(z.array(Uuid).min(1)),
+    areaIds: unique(Uuid, '地域', 20, 1),
     organizationIds: unique(Uuid, '会った主体', 50).default([]),
     personIds: unique(Uuid, '会った人', 50).default([]),
     needIds: unique(Uuid, '困りごと', 20).default([]),
