@@ -18,6 +18,7 @@ import {
 import { createOrganization, loadWorld, saveResource } from '../../modules/resources';
 import { createFictionalTenant, updateTenant } from '../../modules/tenants';
 import { DEMO_ACCOUNT_SPECS, DEMO_PASSWORD, DEMO_TENANT } from './demo-accounts';
+import { seedDemoCouncils } from './demo-councils';
 import { seedDemoNeeds } from './demo-needs';
 import { boxPolygon, demoBoxes, demoResources } from './demo-resources';
 import { seedDemoSurveys } from './demo-surveys';
@@ -262,6 +263,7 @@ export async function seedDemoTown(database: Database, now: () => Date = () => n
   await seedDemoNeeds(ctx, now);
   await seedDemoSurveys(ctx);
 
+  const byEmail = new Map<string, string>();
   for (const spec of DEMO_ACCOUNT_SPECS) {
     const user = await createUser(base, {
       email: spec.email,
@@ -269,6 +271,7 @@ export async function seedDemoTown(database: Database, now: () => Date = () => n
       password: DEMO_PASSWORD,
       systemAdmin: spec.systemAdmin ?? false,
     });
+    byEmail.set(spec.email, user.id);
     if (spec.role) {
       await addMembership(ctx, {
         userId: user.id,
@@ -277,6 +280,8 @@ export async function seedDemoTown(database: Database, now: () => Date = () => n
       });
     }
   }
+  // Councils need the accounts: the SCs own tasks and log activities; the 協議体委員 has a seat.
+  await seedDemoCouncils(ctx, { byEmail, regionIds }, now);
   return true;
 }
 
