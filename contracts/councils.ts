@@ -131,15 +131,10 @@ export const CouncilInput = z.object({
   areaId: Uuid.meta({ title: '地域' }),
   purpose: text('目的', 2000),
   scUserId: Uuid.nullable().default(null).meta({ title: '担当のSC' }),
-  agendaTemplate: z
-    .array(TemplateItem)
-    .min(1)
-    .max(30)
-    .optional()
-    .meta({
-      title: '議事のひな型',
-      description: '省略すると、種の流れ（地域課題の提示 → … → 次回の日程・宿題）',
-    }),
+  agendaTemplate: z.array(TemplateItem).min(1).max(30).optional().meta({
+    title: '議事のひな型',
+    description: '省略すると、種の流れ（地域課題の提示 → … → 次回の日程・宿題）',
+  }),
 });
 export type CouncilInput = z.input<typeof CouncilInput>;
 

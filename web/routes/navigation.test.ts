@@ -36,6 +36,10 @@ describe('navigation registry', () => {
       '住民',
       'ニーズと地域資源',
       'アンケート',
+      '協議体',
+      'わたしの仕事',
+      '活動記録',
+      'つながり',
       '利用者',
       '操作記録',
       '団体の設定',
@@ -53,6 +57,10 @@ describe('navigation registry', () => {
       '住民',
       'ニーズと地域資源',
       'アンケート',
+      '協議体',
+      'わたしの仕事',
+      '活動記録',
+      'つながり',
       '利用者',
     ]);
     expect(labels(user(), scope('sc1'))).toEqual([
@@ -66,6 +74,10 @@ describe('navigation registry', () => {
       '住民',
       'ニーズと地域資源',
       'アンケート',
+      '協議体',
+      'わたしの仕事',
+      '活動記録',
+      'つながり',
       '利用者',
     ]);
     expect(labels(user(), scope('reader'))).toEqual([
@@ -75,9 +87,13 @@ describe('navigation registry', () => {
       '要確認',
       'ニーズと地域資源',
       'アンケート',
+      '協議体',
+      '活動の月報・年報',
+      'つながり',
       '利用者',
     ]);
-    // 困りごと and 住民 are personal data: not for 協議体委員 (they see counts in the 協議体's view).
+    // 困りごと and 住民 are personal data: not for 協議体委員 (they see counts in the 協議体's view);
+    // nor the network, whose ties include whom the SC met.
     expect(labels(user(), scope('council_member'))).toEqual([
       'ホーム',
       '地域と人口',
@@ -85,6 +101,8 @@ describe('navigation registry', () => {
       '要確認',
       'ニーズと地域資源',
       'アンケート',
+      '協議体',
+      '活動の月報・年報',
       '利用者',
     ]);
   });
@@ -100,6 +118,7 @@ describe('navigation registry', () => {
     expect(currentEntry(entries, '/t/019992/resources/import')).toBe('/t/019992/resources/import');
     expect(currentEntry(entries, '/t/019992/needs/quick')).toBe('/t/019992/needs');
     expect(currentEntry(entries, '/t/019992/residents/new')).toBe('/t/019992/residents');
+    expect(currentEntry(entries, '/t/019992/activities/quick')).toBe('/t/019992/activities');
     expect(currentEntry(entries, '/account')).toBeNull();
   });
 

@@ -38,7 +38,7 @@ export const activitiesPolicy = {
     if (scope !== 'all' && areaIds.some((a) => !scope.areas.has(a))) throw forbidden(OUTSIDE);
   },
 
-  edit(ctx: TenantContext, scope: ActivityScope, row: { scUserId: string }): void {
+  edit(scope: ActivityScope, row: { scUserId: string }): void {
     if (scope === 'all') return;
     if (row.scUserId !== scope.userId) throw forbidden(NOT_YOURS);
   },

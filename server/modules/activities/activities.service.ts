@@ -249,7 +249,7 @@ export async function updateActivity(
   const scope = activitiesPolicy.scope(ctx, all);
   return inTransaction(ctx, async (tx) => {
     const before = await findRow(tx, id);
-    activitiesPolicy.edit(tx, scope, before);
+    activitiesPolicy.edit(scope, before);
     activitiesPolicy.record(tx, scope, input.areaIds);
     const v = await checkInput(tx, input, all);
     const [row] = await tx.db
@@ -275,7 +275,7 @@ export async function deleteActivity(ctx: TenantContext, id: string): Promise<{ 
   const scope = activitiesPolicy.scope(ctx, all);
   return inTransaction(ctx, async (tx) => {
     const before = await findRow(tx, id);
-    activitiesPolicy.edit(tx, scope, before);
+    activitiesPolicy.edit(scope, before);
     await tx.db.delete(activities).where(and(eq(activities.tenantId, tx.tenantId), eq(activities.id, id)));
     await recordAudit(tx, {
       entity: 'activity',

@@ -50,7 +50,10 @@ const visit = (over: Record<string, unknown> = {}) => ({
 
 describe('logging the SC’s work', () => {
   it('takes the few things a visit needs; the day is today and the SC is whoever logged it', async () => {
-    const res = await sc2.post(`${base}/activities`, visit({ organizationIds: [org], summary: '局長と見守りの話' }));
+    const res = await sc2.post(
+      `${base}/activities`,
+      visit({ organizationIds: [org], summary: '局長と見守りの話' }),
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({
       occurredOn: '2026-11-24',
@@ -86,7 +89,10 @@ describe('logging the SC’s work', () => {
     const outside = await sc2.post(`${base}/activities`, visit({ areaIds: [honmachi] }));
     expect(outside.status).toBe(403);
     expect(outside.body.error.message).toContain('担当の地域の外');
-    const theirs = await sc1.post(`${base}/activities`, visit({ areaIds: [honmachi], summary: '本町の会館' }));
+    const theirs = await sc1.post(
+      `${base}/activities`,
+      visit({ areaIds: [honmachi], summary: '本町の会館' }),
+    );
     expect((await sc2.get(`${base}/activities/${theirs.body.id}`)).status).toBe(404);
     const change = await sc2.patch(`${base}/activities/${theirs.body.id}`, { ...visit(), version: 1 });
     expect(change.status).toBe(403);
@@ -107,9 +113,17 @@ describe('logging the SC’s work', () => {
     const a = await sc2.post(`${base}/activities`, visit({ clientId, summary: '再送' }));
     const b = await sc2.post(`${base}/activities`, visit({ clientId, summary: '再送' }));
     expect(b.body.id).toBe(a.body.id);
-    const one = await sc2.patch(`${base}/activities/${a.body.id}`, { ...visit(), summary: '一人目', version: 1 });
+    const one = await sc2.patch(`${base}/activities/${a.body.id}`, {
+      ...visit(),
+      summary: '一人目',
+      version: 1,
+    });
     expect(one.status).toBe(200);
-    const two = await staff.patch(`${base}/activities/${a.body.id}`, { ...visit(), summary: '二人目', version: 1 });
+    const two = await staff.patch(`${base}/activities/${a.body.id}`, {
+      ...visit(),
+      summary: '二人目',
+      version: 1,
+    });
     expect(two.status).toBe(409);
     expect(two.body.error.current.summary).toBe('一人目');
     expect((await sc2.delete(`${base}/activities/${a.body.id}`)).status).toBe(200);
@@ -138,9 +152,21 @@ describe('the monthly and yearly SC report', () => {
       yokoTasks: ['c'],
       areaIds: [north, central],
     });
-    await log(sc1, { occurredOn: '2026-10-20', minutes: 60, type: 'care_meeting', functions: ['f6'], support: 'individual' });
+    await log(sc1, {
+      occurredOn: '2026-10-20',
+      minutes: 60,
+      type: 'care_meeting',
+      functions: ['f6'],
+      support: 'individual',
+    });
     await log(sc2, { occurredOn: '2026-11-02', minutes: 30, functions: ['f1', 'f6'], headlines: ['A', 'C'] });
-    await log(sc2, { occurredOn: '2026-04-01', minutes: 120, type: 'training', functions: ['f5'], headlines: ['A'] });
+    await log(sc2, {
+      occurredOn: '2026-04-01',
+      minutes: 120,
+      type: 'training',
+      functions: ['f5'],
+      headlines: ['A'],
+    });
     await log(sc2, { occurredOn: '2026-03-31', minutes: 15, functions: ['f2'] }); // the year before
   });
 
@@ -173,7 +199,9 @@ describe('the monthly and yearly SC report', () => {
   }
 
   const pick = (rows: { key: string; count: number; minutes: number }[]) =>
-    Object.fromEntries(rows.filter((r) => r.count > 0).map((r) => [r.key, { count: r.count, minutes: r.minutes }]));
+    Object.fromEntries(
+      rows.filter((r) => r.count > 0).map((r) => [r.key, { count: r.count, minutes: r.minutes }]),
+    );
 
   it('a month: every table matches the rows it is built from', async () => {
     const r = (await staff.get(`${base}/activity-report?month=2026-10`)).body;

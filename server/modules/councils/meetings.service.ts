@@ -385,7 +385,7 @@ async function presentItems(
       needs: i.needIds.flatMap((n) => {
         const f = facts.get(n);
         if (!f) return [];
-        const mayRead = scope === 'all' || (scope !== null && scope.has(f.areaId));
+        const mayRead = scope === 'all' || Boolean(scope?.has(f.areaId));
         return [
           {
             id: f.id,

@@ -48,7 +48,12 @@ beforeAll(async () => {
   });
   expect(patched.status).toBe(200);
   ids.project = (
-    await post('/projects', { councilId: c.id, name: '買い物支援PJ', fiscalYear: 2026, organizationIds: [ids.shop] })
+    await post('/projects', {
+      councilId: c.id,
+      name: '買い物支援PJ',
+      fiscalYear: 2026,
+      organizationIds: [ids.shop],
+    })
   ).id;
   await post('/activities', {
     minutes: 60,
@@ -65,7 +70,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const edge = (g: { edges: { source: string; target: string; kind: string }[] }, a: string, b: string) =>
-  g.edges.filter((e) => (e.source === a && e.target === b) || (e.source === b && e.target === a)).map((e) => e.kind);
+  g.edges
+    .filter((e) => (e.source === a && e.target === b) || (e.source === b && e.target === a))
+    .map((e) => e.kind);
 
 describe('the network of actors', () => {
   it('ties people and 主体 through seats, meetings, projects, visits and affiliation', async () => {
@@ -87,9 +94,11 @@ describe('the network of actors', () => {
     const inCentral = (await staff.get(`${base}/network?area=${central}`)).body;
     expect(inCentral.nodes.map((n: { label: string }) => n.label)).toEqual(['中央協議体']);
     const shops = (await staff.get(`${base}/network?kinds=${encodeURIComponent('商店')}`)).body;
-    expect(shops.nodes.filter((n: { kind: string }) => n.kind === 'organization').map((n: { label: string }) => n.label)).toEqual([
-      '峰野商店',
-    ]);
+    expect(
+      shops.nodes
+        .filter((n: { kind: string }) => n.kind === 'organization')
+        .map((n: { label: string }) => n.label),
+    ).toEqual(['峰野商店']);
   });
 
   it('says which kinds the 要綱 names are not involved yet, per 圏域', async () => {
