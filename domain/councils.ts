@@ -190,7 +190,7 @@ export interface YearTableMeeting {
 
 /**
  * C町's 「協議体の開催例」 table: one row per month of the 年度 (4月 … 3月), one column per council —
- * 第1層 first, then 第2層 and 第3層 side by side — and in each cell the meetings of that month
+ * 第1層 first, then 第2層 and 第3層 side by side, each 層 in the order given — and in each cell the meetings of that month
  * with their number (第n回) and theme. Cancelled meetings are shown, marked, without a number.
  */
 export function yearTable(
@@ -199,7 +199,8 @@ export function yearTable(
   meetings: readonly YearTableMeeting[],
 ) {
   const { start, end } = fiscalYearRange(fy);
-  const columns = [...councils].sort((a, b) => a.layer - b.layer || a.name.localeCompare(b.name, 'ja'));
+  // By 層; within a 層 in the order given (the caller's area order: 中央, 北部, 南部 as the town lists them).
+  const columns = [...councils].sort((a, b) => a.layer - b.layer);
   const inYear = meetings.filter((m) => m.heldOn >= start && m.heldOn <= end);
   const numbers = numberMeetings(inYear);
   const months = fiscalMonths(fy);

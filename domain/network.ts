@@ -30,6 +30,18 @@ export interface GraphEdge {
   weight: number;
 }
 
+/**
+ * How hard a tie pulls in the drawing: a seat, a project or a 主体 one belongs to holds a node in
+ * place; sitting in the same meetings or being met together is a weaker tie (and there are many).
+ */
+export const TIE_STRENGTH: Record<TieKind, number> = {
+  member: 1,
+  project: 1,
+  affiliation: 1,
+  meeting: 0.12,
+  activity: 0.12,
+};
+
 export const TIE_LABELS: Record<TieKind, string> = {
   member: '委員・メンバー',
   meeting: '同じ会議に出席',
@@ -132,7 +144,8 @@ function hash(s: string): number {
  */
 export function layoutGraph(
   nodes: readonly { id: string }[],
-  edges: readonly { source: string; target: string; weight: number }[],
+  /** `strength` (default 1) scales the pull: weak ties (met once together) pull less than seats. */
+  edges: readonly { source: string; target: string; weight: number; strength?: number }[],
   opts: { width: number; height: number; iterations?: number; margin?: number },
 ): Map<string, { x: number; y: number }> {
   const { width, height } = opts;
@@ -151,11 +164,13 @@ export function layoutGraph(
     xs[i] = r() * w;
     ys[i] = r() * h;
   }
-  const k = Math.sqrt((w * h) / n) * 0.9;
+  const k = Math.sqrt((w * h) / n) * 1.1;
   const links = edges.flatMap((e) => {
     const a = index.get(e.source);
     const b = index.get(e.target);
-    return a === undefined || b === undefined ? [] : [{ a, b, weight: Math.min(e.weight, 5) }];
+    return a === undefined || b === undefined
+      ? []
+      : [{ a, b, weight: Math.min(e.weight, 5), strength: e.strength ?? 1 }];
   });
   const iterations = opts.iterations ?? 300;
   let temperature = Math.max(w, h) / 8;
@@ -182,11 +197,11 @@ export function layoutGraph(
         dy[j]! -= ddy * f;
       }
     }
-    for (const { a, b, weight } of links) {
+    for (const { a, b, weight, strength } of links) {
       const ddx = xs[a]! - xs[b]!;
       const ddy = ys[a]! - ys[b]!;
       const d = Math.sqrt(ddx * ddx + ddy * ddy) || 0.01;
-      const f = (d * (1 + 0.2 * (weight - 1))) / k;
+      const f = (strength * d * (1 + 0.2 * (weight - 1))) / k;
       dx[a]! -= ddx * f;
       dy[a]! -= ddy * f;
       dx[b]! += ddx * f;
@@ -194,8 +209,8 @@ export function layoutGraph(
     }
     for (let i = 0; i < n; i++) {
       // Gravity towards the centre keeps unconnected groups on the canvas.
-      dx[i]! += (w / 2 - xs[i]!) * 0.02 * k * 0.05;
-      dy[i]! += (h / 2 - ys[i]!) * 0.02 * k * 0.05;
+      dx[i]! += (w / 2 - xs[i]!) * 0.02;
+      dy[i]! += (h / 2 - ys[i]!) * 0.02;
       const d = Math.sqrt(dx[i]! * dx[i]! + dy[i]! * dy[i]!) || 1;
       const step = Math.min(d, temperature);
       xs[i] = Math.min(w, Math.max(0, xs[i]! + (dx[i]! / d) * step));

@@ -17,8 +17,9 @@ let sc: Page;
 /** The demo town's residents (server/db/seed/demo-needs.ts): never on a council member's screen. */
 const RESIDENTS = ['峰野 ハナ', '川上 トメ', '本町 清', '山手 文子'];
 const menu = (p: Page) => p.getByRole('navigation', { name: '主なメニュー' });
-const MEETING_DAY = addDays(todayInTokyo(), 7);
-const NEXT_DAY = addDays(todayInTokyo(), 35);
+// Held today (a meeting cannot be recorded as held before its day).
+const MEETING_DAY = todayInTokyo();
+const NEXT_DAY = addDays(todayInTokyo(), 28);
 
 beforeAll(async () => {
   browser = await launchBrowser();

@@ -13,7 +13,7 @@ import type {
   PersonInput,
   ProjectSummary,
 } from '../../../contracts/councils';
-import { LAYER_SHORT, type Layer } from '../../../domain/areas';
+import { areaTree, LAYER_SHORT, type Layer } from '../../../domain/areas';
 import {
   DEFAULT_AGENDA_TEMPLATE,
   type MeetingStatus,
@@ -797,9 +797,12 @@ async function yearTableData(ctx: TenantContext, view: CouncilView, fy: number) 
       .where(and(eq(meetings.tenantId, ctx.tenantId), sql`${meetings.heldOn} between ${start} and ${end}`))
   ).filter((m) => view === 'all' || view.has(m.councilId));
   // Archived councils stay in the years they met in, and leave the years after.
-  const shown = councilRows.filter(
-    (c) => c.archivedAt === null || meetingRows.some((m) => m.councilId === c.id),
-  );
+  const order = new Map(areaTree(all).map((r, i) => [r.area.id, i]));
+  const shown = councilRows
+    .filter((c) => c.archivedAt === null || meetingRows.some((m) => m.councilId === c.id))
+    .sort(
+      (a, b) => (order.get(a.areaId) ?? 0) - (order.get(b.areaId) ?? 0) || a.name.localeCompare(b.name, 'ja'),
+    );
   const table = yearTable(fy, shown, meetingRows);
   return {
     ...table,

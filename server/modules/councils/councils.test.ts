@@ -333,6 +333,13 @@ describe('a meeting from the template, minutes, 託す and 宿題', () => {
       version: issue.version,
     });
     expect(marked.status, JSON.stringify(marked.body)).toBe(200);
+    const early = await staff.patch(`${base}/meetings/${first.id}`, {
+      heldOn: '2026-12-01',
+      status: 'held',
+      version: first.version,
+    });
+    expect(early.status).toBe(422);
+    expect(early.body.error.fields[0].path).toBe('status');
     await staff.patch(`${base}/meetings/${first.id}`, {
       heldOn: first.heldOn,
       startsAt: '14:00',

@@ -439,6 +439,8 @@ export async function updateMeeting(ctx: TenantContext, id: string, input: Parse
   const all = await tenantAreas(ctx);
   const { council } = await writableMeeting(ctx, id, all);
   checkTimes(input.startsAt, input.endsAt);
+  if (input.status === 'held' && input.heldOn > todayInTokyo(ctx.now()))
+    throw fieldError('status', '開催の状況：開催日が来る前に「開催済み」にはできません。');
   const seats = new Set((await councilMembersOf(ctx, council.id)).map((m) => m.id));
   const stranger = input.attendeeIds.findIndex((a) => !seats.has(a));
   if (stranger >= 0)

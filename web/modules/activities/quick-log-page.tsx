@@ -235,7 +235,7 @@ export function ActivityForm({
 
       <fieldset className={`fieldset quick__fieldset${fnError ? ' field--error' : ''}`}>
         <legend className="fieldset__legend">
-          SCの機能（①〜⑥、いくつでも）<span className="field__required">必須</span>
+          SCの機能 ①〜⑥（複数可）<span className="field__required">必須</span>
         </legend>
         {fnError && <p className="field__error">{fnError}</p>}
         <div className="tiles fn-tiles">

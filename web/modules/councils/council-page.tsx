@@ -190,7 +190,8 @@ export function CouncilPage({ id }: { id: string }) {
               <li key={p.id}>
                 <Link to={councilPaths.project(scope.code, p.id)}>{p.name}</Link>
                 <span className="muted">
-                  {p.groupName ? `（${p.groupName}）` : ''}試行{p.trials}回
+                  {' '}
+                  {p.groupName ? `（${p.groupName}）` : ''}・試行{p.trials}回
                 </span>
               </li>
             ))}

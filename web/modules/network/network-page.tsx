@@ -2,7 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useMemo, useState } from 'react';
 import { type NetworkEdge, type NetworkNode, network } from '../../../contracts/network';
 import { LAYER_SHORT, type Layer } from '../../../domain/areas';
-import { layoutGraph, NODE_LABELS, neighbours, TIE_LABELS, type TieKind } from '../../../domain/network';
+import {
+  layoutGraph,
+  NODE_LABELS,
+  neighbours,
+  TIE_LABELS,
+  TIE_STRENGTH,
+  type TieKind,
+} from '../../../domain/network';
 import { api } from '../../lib/api';
 import { useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
@@ -147,7 +154,15 @@ function Graph({
   selected: string | null;
   onSelect: (id: string | null) => void;
 }) {
-  const pos = useMemo(() => layoutGraph(nodes, edges, { width: WIDTH, height: HEIGHT }), [nodes, edges]);
+  const pos = useMemo(
+    () =>
+      layoutGraph(
+        nodes,
+        edges.map((e) => ({ ...e, strength: TIE_STRENGTH[e.kind] })),
+        { width: WIDTH, height: HEIGHT },
+      ),
+    [nodes, edges],
+  );
   const near = useMemo(() => neighbours(edges), [edges]);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const current = selected && byId.has(selected) ? selected : null;
