@@ -150,7 +150,8 @@ it('協議体委員は自分の協議体の議事録を読めるが、住民の�
   const seen: string[] = [];
   const look = async (name: string) => {
     await member.waitForLoadState('networkidle');
-    seen.push(await member.locator('body').innerText());
+    // textContent, not innerText: text hidden from the eye (screen-reader text) counts too.
+    seen.push((await member.locator('body').textContent()) ?? '');
     await inspectPage(member, name);
   };
   await loginAs(member, 'kyogitai@sasae.example');

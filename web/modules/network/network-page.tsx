@@ -245,6 +245,7 @@ function Graph({
             );
           })}
           {/* Short names beside the marks, for the eye; the full name is each mark's own name. */}
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <g> of <text> is not focusable */}
           <g aria-hidden="true">
             {nodes.map((n) => {
               const p = pos.get(n.id);
