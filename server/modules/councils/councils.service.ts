@@ -201,6 +201,18 @@ export async function peopleByIds(
 // ---------------------------------------------------------------------------------------------
 // Councils
 
+/**
+ * The council the caller is about to change: 404 when they may not even see it (another tenant's,
+ * or not theirs as a 協議体委員), 403 when they may only read it. With the tenant's areas.
+ */
+export async function councilToChange(ctx: TenantContext, councilId: string) {
+  const view = await councilsPolicy.view(ctx);
+  councilsPolicy.see(view, councilId);
+  const [council, all] = await Promise.all([findCouncil(ctx, councilId), tenantAreas(ctx)]);
+  councilsPolicy.write(ctx, council, all);
+  return { council, all };
+}
+
 export async function findCouncil(ctx: TenantContext, id: string): Promise<CouncilRow> {
   const [row] = await ctx.db
     .select()
@@ -569,11 +581,7 @@ async function checkMember(ctx: TenantContext, input: ParsedMember) {
 }
 
 export async function addMember(ctx: TenantContext, councilId: string, input: ParsedMember): Promise<Member> {
-  const all = await tenantAreas(ctx);
-  const view = await councilsPolicy.view(ctx);
-  councilsPolicy.see(view, councilId);
-  const council = await findCouncil(ctx, councilId);
-  councilsPolicy.write(ctx, council, all);
+  await councilToChange(ctx, councilId);
   await checkMember(ctx, input);
   const [row] = await ctx.db
     .insert(councilMembers)
@@ -601,11 +609,7 @@ export async function updateMember(
   memberId: string,
   input: ParsedMember & { version: number },
 ): Promise<Member> {
-  const all = await tenantAreas(ctx);
-  const view = await councilsPolicy.view(ctx);
-  councilsPolicy.see(view, councilId);
-  const council = await findCouncil(ctx, councilId);
-  councilsPolicy.write(ctx, council, all);
+  await councilToChange(ctx, councilId);
   await checkMember(ctx, input);
   return inTransaction(ctx, async (tx) => {
     const [before] = await tx.db
@@ -676,11 +680,7 @@ async function checkGroupMembers(ctx: TenantContext, councilId: string, memberId
 }
 
 export async function createGroup(ctx: TenantContext, councilId: string, input: ParsedGroup): Promise<Group> {
-  const all = await tenantAreas(ctx);
-  const view = await councilsPolicy.view(ctx);
-  councilsPolicy.see(view, councilId);
-  const council = await findCouncil(ctx, councilId);
-  councilsPolicy.write(ctx, council, all);
+  await councilToChange(ctx, councilId);
   await checkGroupMembers(ctx, councilId, input.memberIds);
   const [row] = await ctx.db
     .insert(councilGroups)
@@ -711,11 +711,7 @@ export async function updateGroup(
   groupId: string,
   input: ParsedGroup & { version: number },
 ): Promise<Group> {
-  const all = await tenantAreas(ctx);
-  const view = await councilsPolicy.view(ctx);
-  councilsPolicy.see(view, councilId);
-  const council = await findCouncil(ctx, councilId);
-  councilsPolicy.write(ctx, council, all);
+  await councilToChange(ctx, councilId);
   await checkGroupMembers(ctx, councilId, input.memberIds);
   return inTransaction(ctx, async (tx) => {
     const [before] = await tx.db

@@ -41,7 +41,7 @@ import { type DocumentBlock, printDocument } from '../print';
 import { resourceNames, tenantTerms } from '../resources';
 import { getTenant } from '../tenants';
 import { councilsPolicy } from './councils.policy';
-import { councilMembersOf, findCouncil, toMeetingSummary } from './councils.service';
+import { councilMembersOf, councilToChange, findCouncil, toMeetingSummary } from './councils.service';
 import {
   type AgendaItemRow,
   agendaItems,
@@ -139,6 +139,20 @@ async function checkLinks(
   };
 }
 
+/** The columns an item's form sets (what it is and what it points at). */
+function itemColumns(input: Pick<ParsedItem, 'step' | 'title' | 'description'>, links: Links) {
+  return {
+    step: input.step,
+    title: input.title,
+    description: input.description,
+    cellAreaId: links.cell?.areaId ?? null,
+    cellCategory: links.cell?.category ?? null,
+    needIds: links.needIds,
+    resourceIds: links.resourceIds,
+    projectId: links.projectId,
+  };
+}
+
 /** Items of a held meeting marked 宿題・継続協議 that no later meeting has taken up yet. */
 async function pendingHomework(
   ctx: TenantContext,
@@ -192,11 +206,7 @@ export async function createMeeting(
   councilId: string,
   input: ParsedMeeting,
 ): Promise<Meeting> {
-  const all = await tenantAreas(ctx);
-  const view = await councilsPolicy.view(ctx);
-  councilsPolicy.see(view, councilId);
-  const council = await findCouncil(ctx, councilId);
-  councilsPolicy.write(ctx, council, all);
+  const { council, all } = await councilToChange(ctx, councilId);
   if (council.archivedAt)
     throw fieldError('heldOn', '開催日：アーカイブした協議体には会議を加えられません。');
   checkTimes(input.startsAt, input.endsAt);
@@ -481,25 +491,7 @@ export async function addAgendaItem(
   const { meeting } = await writableMeeting(ctx, meetingId, all);
   const links = await checkLinks(ctx, input, meeting.councilId, all);
   return inTransaction(ctx, async (tx) => {
-    const items = await tx.db
-      .select()
-      .from(agendaItems)
-      .where(and(eq(agendaItems.tenantId, tx.tenantId), eq(agendaItems.meetingId, meetingId)))
-      .orderBy(asc(agendaItems.position));
-    // A new item goes at the end of its step, so the flow ①–⑥ stays in order.
-    const order = (s: string) => AGENDA_STEPS.findIndex((x) => x.code === s);
-    const after = items.filter((i) => order(i.step) <= order(input.step));
-    const position = after.length === 0 ? 1 : after[after.length - 1]!.position + 1;
-    await tx.db
-      .update(agendaItems)
-      .set({ position: sql`${agendaItems.position} + 1` })
-      .where(
-        and(
-          eq(agendaItems.tenantId, tx.tenantId),
-          eq(agendaItems.meetingId, meetingId),
-          sql`${agendaItems.position} >= ${position}`,
-        ),
-      );
+    const position = await makeRoom(tx, meetingId, input.step);
     const [row] = await tx.db
       .insert(agendaItems)
       .values({
@@ -507,14 +499,7 @@ export async function addAgendaItem(
         id: randomUUID(),
         meetingId,
         position,
-        step: input.step,
-        title: input.title,
-        description: input.description,
-        cellAreaId: links.cell?.areaId ?? null,
-        cellCategory: links.cell?.category ?? null,
-        needIds: links.needIds,
-        resourceIds: links.resourceIds,
-        projectId: links.projectId,
+        ...itemColumns(input, links),
         createdAt: tx.now(),
         updatedAt: tx.now(),
       })
@@ -527,6 +512,32 @@ export async function addAgendaItem(
     });
     return (await presentItems(tx, [row!], all))[0]!;
   });
+}
+
+/**
+ * The position for a new item of `step`: after the last item of that step or an earlier one, so
+ * that the flow ①–⑥ stays in order; the items after it move down by one.
+ */
+async function makeRoom(ctx: TenantContext, meetingId: string, step: AgendaStep): Promise<number> {
+  const items = await ctx.db
+    .select({ step: agendaItems.step, position: agendaItems.position })
+    .from(agendaItems)
+    .where(and(eq(agendaItems.tenantId, ctx.tenantId), eq(agendaItems.meetingId, meetingId)))
+    .orderBy(asc(agendaItems.position));
+  const order = (s: string) => AGENDA_STEPS.findIndex((x) => x.code === s);
+  const before = items.filter((i) => order(i.step) <= order(step));
+  const position = before.length === 0 ? 1 : before[before.length - 1]!.position + 1;
+  await ctx.db
+    .update(agendaItems)
+    .set({ position: sql`${agendaItems.position} + 1` })
+    .where(
+      and(
+        eq(agendaItems.tenantId, ctx.tenantId),
+        eq(agendaItems.meetingId, meetingId),
+        sql`${agendaItems.position} >= ${position}`,
+      ),
+    );
+  return position;
 }
 
 async function findItem(ctx: TenantContext, meetingId: string, itemId: string): Promise<AgendaItemRow> {
@@ -564,14 +575,7 @@ export async function updateAgendaItem(
     const [row] = await tx.db
       .update(agendaItems)
       .set({
-        step: input.step,
-        title: input.title,
-        description: input.description,
-        cellAreaId: links.cell?.areaId ?? null,
-        cellCategory: links.cell?.category ?? null,
-        needIds: links.needIds,
-        resourceIds: links.resourceIds,
-        projectId: links.projectId,
+        ...itemColumns(input, links),
         notes: input.notes,
         ideas: input.ideas,
         carryOver: input.carryOver,
@@ -622,24 +626,7 @@ async function syncCarried(ctx: TenantContext, meeting: MeetingRow, item: Agenda
     .where(and(eq(agendaItems.tenantId, ctx.tenantId), eq(agendaItems.carriedFromId, item.id)));
   const [c] = carriedOver([item]);
   if (c && !carried) {
-    const items = await ctx.db
-      .select()
-      .from(agendaItems)
-      .where(and(eq(agendaItems.tenantId, ctx.tenantId), eq(agendaItems.meetingId, next.id)))
-      .orderBy(asc(agendaItems.position));
-    const order = (s: string) => AGENDA_STEPS.findIndex((x) => x.code === s);
-    const after = items.filter((i) => order(i.step) <= order(c.step));
-    const position = after.length === 0 ? 1 : after[after.length - 1]!.position + 1;
-    await ctx.db
-      .update(agendaItems)
-      .set({ position: sql`${agendaItems.position} + 1` })
-      .where(
-        and(
-          eq(agendaItems.tenantId, ctx.tenantId),
-          eq(agendaItems.meetingId, next.id),
-          sql`${agendaItems.position} >= ${position}`,
-        ),
-      );
+    const position = await makeRoom(ctx, next.id, c.step);
     await ctx.db.insert(agendaItems).values({
       tenantId: ctx.tenantId,
       id: randomUUID(),

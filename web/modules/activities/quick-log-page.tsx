@@ -26,7 +26,7 @@ import { ErrorSummary } from '../../ui/error-summary';
 import { SelectField, TextField } from '../../ui/field';
 import { Breadcrumb, PageHeader } from '../../ui/page';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
-import { AreaOptions, useAreaChoices } from '../needs';
+import { AreaOptions, TileChoices, useAreaChoices } from '../needs';
 import { activityPaths, logsActivities } from './paths';
 import { invalidateActivities, useOrganizations } from './queries';
 
@@ -212,25 +212,13 @@ export function ActivityForm({
 
       <fieldset className="fieldset quick__fieldset">
         <legend className="fieldset__legend">活動の種類</legend>
-        <div className="tiles tiles--compact">
-          {ACTIVITY_TYPES.map((t, i) => (
-            <label key={t.code} className="tile">
-              <input
-                id={i === 0 ? `${FORM}-type` : undefined}
-                className="tile__input"
-                type="radio"
-                name="type"
-                value={t.code}
-                checked={values.type === t.code}
-                onChange={() => update({ type: t.code })}
-              />
-              <span className="tile__body">
-                <span>{t.label}</span>
-                <Check aria-hidden="true" size={18} className="tile__check" />
-              </span>
-            </label>
-          ))}
-        </div>
+        <TileChoices
+          name="type"
+          options={ACTIVITY_TYPES}
+          value={values.type}
+          onChange={(type) => update({ type })}
+          firstId={`${FORM}-type`}
+        />
       </fieldset>
 
       <fieldset className={`fieldset quick__fieldset${fnError ? ' field--error' : ''}`}>
@@ -280,25 +268,13 @@ export function ActivityForm({
 
       <fieldset className="fieldset quick__fieldset">
         <legend className="fieldset__legend">かかった時間</legend>
-        <div className="tiles tiles--compact">
-          {DURATIONS.map((d, i) => (
-            <label key={d} className="tile">
-              <input
-                id={i === 0 ? `${FORM}-minutes` : undefined}
-                className="tile__input"
-                type="radio"
-                name="minutes"
-                value={d}
-                checked={values.minutes === d}
-                onChange={() => update({ minutes: d })}
-              />
-              <span className="tile__body">
-                <span>{durationText(d)}</span>
-                <Check aria-hidden="true" size={18} className="tile__check" />
-              </span>
-            </label>
-          ))}
-        </div>
+        <TileChoices
+          name="minutes"
+          options={DURATIONS.map((d) => ({ code: d, label: durationText(d) }))}
+          value={values.minutes}
+          onChange={(minutes) => update({ minutes })}
+          firstId={`${FORM}-minutes`}
+        />
       </fieldset>
 
       <SelectField

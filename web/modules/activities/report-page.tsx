@@ -2,18 +2,20 @@ import { FileSpreadsheet, FileText } from 'lucide-react';
 import { Link, useSearchParams } from 'react-router';
 import { type ActivityReport, exportActivityReport, type TallyRow } from '../../../contracts/activities';
 import { hoursText, SC_FUNCTIONS } from '../../../domain/activities';
-import { LAYER_SHORT, type Layer } from '../../../domain/areas';
-import { fiscalYearLabel, fiscalYearOf, formatWareki, todayInTokyo } from '../../../domain/dates';
+import { areaTree, LAYER_SHORT, type Layer } from '../../../domain/areas';
+import { fiscalYearOf, formatWareki, todayInTokyo } from '../../../domain/dates';
 import { formatYearMonth, parseYearMonth } from '../../../domain/print-calendar';
 import { endpointUrl } from '../../lib/api';
 import { useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
 import { buttonClass } from '../../ui/button';
 import { SelectField, TextField } from '../../ui/field';
+import { FiscalYearSelect } from '../../ui/fiscal-year-select';
 import { PageHeader } from '../../ui/page';
 import { ErrorNotice, Loading } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
 import { useAreaList } from '../areas';
+import { AreaOptions } from '../needs';
 import { activityPaths, logsActivities } from './paths';
 import { useActivityReport } from './queries';
 
@@ -78,21 +80,12 @@ export function ActivityReportPage() {
           <option value="year">年報（年度）</option>
         </SelectField>
         {fy ? (
-          <SelectField
+          <FiscalYearSelect
             id="report-fy"
-            label="年度"
-            value={String(fy)}
-            onChange={(e) => set({ fy: e.target.value })}
-          >
-            {[0, 1, 2].map((k) => {
-              const y = fiscalYearOf(today) - k;
-              return (
-                <option key={y} value={String(y)}>
-                  {fiscalYearLabel(y)}
-                </option>
-              );
-            })}
-          </SelectField>
+            value={fy}
+            years={[0, 1, 2].map((k) => fiscalYearOf(today) - k)}
+            onChange={(y) => set({ fy: String(y) })}
+          />
         ) : (
           <TextField
             id="report-month"
@@ -109,13 +102,7 @@ export function ActivityReportPage() {
           onChange={(e) => set({ area: e.target.value })}
         >
           <option value="">町全体</option>
-          {(areas.data?.areas ?? [])
-            .filter((a) => a.layer > 1)
-            .map((a) => (
-              <option key={a.id} value={a.id}>
-                {`${a.layer === 3 ? '　' : ''}${a.name}（${LAYER_SHORT[a.layer as Layer]}）`}
-              </option>
-            ))}
+          <AreaOptions rows={areaTree((areas.data?.areas ?? []).filter((a) => a.layer > 1))} />
         </SelectField>
       </div>
       {report.isPending ? (

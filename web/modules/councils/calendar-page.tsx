@@ -8,10 +8,11 @@ import { endpointUrl } from '../../lib/api';
 import { useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
 import { buttonClass } from '../../ui/button';
-import { SelectField } from '../../ui/field';
+import { FiscalYearSelect } from '../../ui/fiscal-year-select';
 import { Breadcrumb, PageHeader } from '../../ui/page';
 import { ErrorNotice, Loading } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
+import { recentYears } from './format';
 import { councilPaths } from './paths';
 import { useCouncilCalendar } from './queries';
 
@@ -46,18 +47,12 @@ export function CouncilCalendarPage() {
           </a>
         }
       />
-      <SelectField
+      <FiscalYearSelect
         id="calendar-fy"
-        label="年度"
-        value={String(fy)}
-        onChange={(e) => setSearch({ fy: e.target.value }, { replace: true })}
-      >
-        {[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => (
-          <option key={y} value={String(y)}>
-            {fiscalYearLabel(y)}
-          </option>
-        ))}
-      </SelectField>
+        value={fy}
+        years={recentYears(1)}
+        onChange={(y) => setSearch({ fy: String(y) }, { replace: true })}
+      />
       {table.isPending ? (
         <Loading />
       ) : table.isError ? (

@@ -30,10 +30,11 @@ import { usePageTitle } from '../../lib/title';
 import { Button, buttonClass } from '../../ui/button';
 import { ErrorSummary } from '../../ui/error-summary';
 import { Checkbox, SelectField, TextField } from '../../ui/field';
+import { FiscalYearSelect } from '../../ui/fiscal-year-select';
 import { Breadcrumb, PageHeader } from '../../ui/page';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
-import { LayerBadge, MeetingStatusBadge, meetingNumber, meetingWhen } from './format';
+import { LayerBadge, MeetingStatusBadge, meetingNumber, meetingWhen, recentYears, toggled } from './format';
 import { councilPaths } from './paths';
 import { invalidateCouncils, useCouncil, usePeople } from './queries';
 
@@ -96,21 +97,7 @@ export function CouncilPage({ id }: { id: string }) {
       <section aria-labelledby="meetings-title" className="council-section">
         <div className="section-head">
           <h2 id="meetings-title">会議（{fiscalYearLabel(fy)}）</h2>
-          <SelectField
-            id="council-fy"
-            label="年度"
-            value={String(fy)}
-            onChange={(e) => setFy(Number(e.target.value))}
-          >
-            {[0, 1, 2].map((k) => {
-              const y = fiscalYearOf(todayInTokyo()) - k;
-              return (
-                <option key={y} value={String(y)}>
-                  {fiscalYearLabel(y)}
-                </option>
-              );
-            })}
-          </SelectField>
+          <FiscalYearSelect id="council-fy" value={fy} years={recentYears(0)} onChange={setFy} />
         </div>
         {meetings.length === 0 ? (
           <p className="muted">この年度の会議はまだありません。</p>
@@ -496,9 +483,7 @@ function GroupForm({ council, members }: { council: Council; members: Member[] }
                 onChange={(e) =>
                   setValues({
                     ...values,
-                    memberIds: e.target.checked
-                      ? [...values.memberIds, m.id]
-                      : values.memberIds.filter((x) => x !== m.id),
+                    memberIds: toggled(values.memberIds, m.id, e.target.checked),
                   })
                 }
               />

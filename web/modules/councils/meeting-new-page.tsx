@@ -11,11 +11,12 @@ import { useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
 import { Button } from '../../ui/button';
 import { ErrorSummary } from '../../ui/error-summary';
-import { Checkbox, TextField } from '../../ui/field';
+import { TextField } from '../../ui/field';
 import { Breadcrumb, PageHeader } from '../../ui/page';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { useAreaList } from '../areas';
 import { useNeedsMatrix } from '../needs-matrix';
+import { MeetingWhenWhere } from './format';
 import { councilPaths } from './paths';
 import { invalidateCouncils, useCouncil } from './queries';
 
@@ -129,44 +130,11 @@ export function MeetingNewPage({ councilId }: { councilId: string }) {
       <PageHeader title="会議を準備する" lead={`${council.name}・議事は「議事のひな型」の順に並びます。`} />
       <form className="form-grid meeting-form" onSubmit={submit} noValidate aria-label="会議の準備">
         <ErrorSummary message={errors.message} items={errors.items} fieldId={fieldId} />
-        <TextField
-          id={`${FORM}-heldOn`}
-          label="開催日"
-          type="date"
-          required
-          value={values.heldOn}
-          onChange={(e) => setValues({ ...values, heldOn: e.target.value })}
-          error={errorFor(errors, 'heldOn')}
-        />
-        <div className="meeting-form__times">
-          <TextField
-            id={`${FORM}-startsAt`}
-            label="開始"
-            type="time"
-            value={values.startsAt}
-            onChange={(e) => setValues({ ...values, startsAt: e.target.value })}
-            error={errorFor(errors, 'startsAt')}
-          />
-          <TextField
-            id={`${FORM}-endsAt`}
-            label="終了"
-            type="time"
-            value={values.endsAt}
-            onChange={(e) => setValues({ ...values, endsAt: e.target.value })}
-            error={errorFor(errors, 'endsAt')}
-          />
-        </div>
-        <TextField
-          id={`${FORM}-place`}
-          label="場所"
-          value={values.place}
-          onChange={(e) => setValues({ ...values, place: e.target.value })}
-          error={errorFor(errors, 'place')}
-        />
-        <Checkbox
-          label="オンラインでも参加できる"
-          checked={values.online}
-          onChange={(e) => setValues({ ...values, online: e.target.checked })}
+        <MeetingWhenWhere
+          form={FORM}
+          values={values}
+          errors={errors}
+          onChange={(patch) => setValues({ ...values, ...patch })}
         />
         <fieldset className="fieldset" id={`${FORM}-issue`}>
           <legend className="fieldset__legend">地域課題（ニーズと地域資源の空白から）</legend>

@@ -29,7 +29,7 @@ import { Checkbox, SelectField, TextareaField, TextField } from '../../ui/field'
 import { Breadcrumb, PageHeader } from '../../ui/page';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { needsMatrixPath } from '../needs-matrix';
-import { DueDate, MeetingStatusBadge, meetingNumber, meetingWhen } from './format';
+import { DueDate, MeetingStatusBadge, MeetingWhenWhere, meetingNumber, meetingWhen, toggled } from './format';
 import { councilPaths } from './paths';
 import { invalidateCouncils, useMeeting, useTaskOwners } from './queries';
 
@@ -589,37 +589,11 @@ function MeetingForm({ meeting }: { meeting: Meeting }) {
           ))}
         </div>
       </fieldset>
-      <TextField
-        id={`${prefix}-heldOn`}
-        label="開催日"
-        type="date"
-        value={values.heldOn}
-        onChange={(e) => setValues({ ...values, heldOn: e.target.value })}
-        error={errorFor(errors, 'heldOn')}
-      />
-      <div className="meeting-form__times">
-        <TextField
-          id={`${prefix}-startsAt`}
-          label="開始"
-          type="time"
-          value={values.startsAt}
-          onChange={(e) => setValues({ ...values, startsAt: e.target.value })}
-          error={errorFor(errors, 'startsAt')}
-        />
-        <TextField
-          id={`${prefix}-endsAt`}
-          label="終了"
-          type="time"
-          value={values.endsAt}
-          onChange={(e) => setValues({ ...values, endsAt: e.target.value })}
-          error={errorFor(errors, 'endsAt')}
-        />
-      </div>
-      <TextField
-        id={`${prefix}-place`}
-        label="場所"
-        value={values.place}
-        onChange={(e) => setValues({ ...values, place: e.target.value })}
+      <MeetingWhenWhere
+        form={prefix}
+        values={values}
+        errors={errors}
+        onChange={(patch) => setValues({ ...values, ...patch })}
       />
       <TextField
         id={`${prefix}-theme`}
@@ -638,9 +612,7 @@ function MeetingForm({ meeting }: { meeting: Meeting }) {
               onChange={(e) =>
                 setValues({
                   ...values,
-                  attendeeIds: e.target.checked
-                    ? [...values.attendeeIds, s.id]
-                    : values.attendeeIds.filter((x) => x !== s.id),
+                  attendeeIds: toggled(values.attendeeIds, s.id, e.target.checked),
                 })
               }
             />

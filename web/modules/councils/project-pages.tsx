@@ -21,9 +21,11 @@ import { usePageTitle } from '../../lib/title';
 import { Button, buttonClass } from '../../ui/button';
 import { ErrorSummary } from '../../ui/error-summary';
 import { SelectField, TextareaField, TextField } from '../../ui/field';
+import { FiscalYearSelect } from '../../ui/fiscal-year-select';
 import { Breadcrumb, PageHeader } from '../../ui/page';
 import { ErrorNotice, Loading } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
+import { recentYears } from './format';
 import { councilPaths } from './paths';
 import { invalidateCouncils, useCouncils, useProject, useProjects } from './queries';
 
@@ -58,18 +60,12 @@ export function ProjectListPage() {
           </a>
         }
       />
-      <SelectField
+      <FiscalYearSelect
         id="projects-fy"
-        label="年度"
-        value={String(fy)}
-        onChange={(e) => setSearch({ fy: e.target.value }, { replace: true })}
-      >
-        {[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => (
-          <option key={y} value={String(y)}>
-            {fiscalYearLabel(y)}
-          </option>
-        ))}
-      </SelectField>
+        value={fy}
+        years={recentYears(1)}
+        onChange={(y) => setSearch({ fy: String(y) }, { replace: true })}
+      />
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (
@@ -176,25 +172,7 @@ function ProjectForm({
           </option>
         ))}
       </SelectField>
-      <TextField
-        label="プロジェクト名"
-        required
-        value={values.name}
-        onChange={(e) => setValues({ ...values, name: e.target.value })}
-        error={errorFor(errors, 'name')}
-      />
-      <TextareaField
-        label="課題"
-        rows={2}
-        value={values.issue}
-        onChange={(e) => setValues({ ...values, issue: e.target.value })}
-      />
-      <TextareaField
-        label="年度ゴール"
-        rows={2}
-        value={values.goal}
-        onChange={(e) => setValues({ ...values, goal: e.target.value })}
-      />
+      <ProjectWhat values={values} errors={errors} onChange={(patch) => setValues({ ...values, ...patch })} />
       <div className="button-row">
         <Button type="submit" busy={mutation.isPending}>
           つくる
@@ -469,12 +447,7 @@ function ProjectEditForm({ project }: { project: Project }) {
     >
       <h2 id="project-edit-title">プロジェクトを変更する</h2>
       <ErrorSummary message={errors.message} items={errors.items} />
-      <TextField
-        label="プロジェクト名"
-        value={values.name}
-        onChange={(e) => setValues({ ...values, name: e.target.value })}
-        error={errorFor(errors, 'name')}
-      />
+      <ProjectWhat values={values} errors={errors} onChange={(patch) => setValues({ ...values, ...patch })} />
       <SelectField
         label="状況"
         value={values.status}
@@ -486,18 +459,6 @@ function ProjectEditForm({ project }: { project: Project }) {
           </option>
         ))}
       </SelectField>
-      <TextareaField
-        label="課題"
-        rows={2}
-        value={values.issue}
-        onChange={(e) => setValues({ ...values, issue: e.target.value })}
-      />
-      <TextareaField
-        label="年度ゴール"
-        rows={2}
-        value={values.goal}
-        onChange={(e) => setValues({ ...values, goal: e.target.value })}
-      />
       <TextareaField
         label="成果・わかったこと"
         rows={3}
@@ -515,5 +476,40 @@ function ProjectEditForm({ project }: { project: Project }) {
         )}
       </div>
     </form>
+  );
+}
+
+/** プロジェクト名・課題・年度ゴール: the same words when a project is made and when it is changed. */
+function ProjectWhat({
+  values,
+  errors,
+  onChange,
+}: {
+  values: { name: string; issue: string; goal: string };
+  errors: FormErrors;
+  onChange: (patch: Partial<{ name: string; issue: string; goal: string }>) => void;
+}) {
+  return (
+    <>
+      <TextField
+        label="プロジェクト名"
+        required
+        value={values.name}
+        onChange={(e) => onChange({ name: e.target.value })}
+        error={errorFor(errors, 'name')}
+      />
+      <TextareaField
+        label="課題"
+        rows={2}
+        value={values.issue}
+        onChange={(e) => onChange({ issue: e.target.value })}
+      />
+      <TextareaField
+        label="年度ゴール"
+        rows={2}
+        value={values.goal}
+        onChange={(e) => onChange({ goal: e.target.value })}
+      />
+    </>
   );
 }

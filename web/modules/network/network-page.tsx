@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useMemo, useState } from 'react';
 import { type NetworkEdge, type NetworkNode, network } from '../../../contracts/network';
-import { LAYER_SHORT, type Layer } from '../../../domain/areas';
+import { areaTree } from '../../../domain/areas';
 import {
   layoutGraph,
   NODE_LABELS,
@@ -18,6 +18,7 @@ import { PageHeader } from '../../ui/page';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
 import { useAreaList } from '../areas';
+import { AreaOptions } from '../needs';
 
 const WIDTH = 960;
 const HEIGHT = 620;
@@ -89,13 +90,7 @@ export function NetworkPage() {
       <div className="toolbar network-filters">
         <SelectField id="network-area" label="地域" value={area} onChange={(e) => setArea(e.target.value)}>
           <option value="">町全体</option>
-          {(areas.data?.areas ?? [])
-            .filter((a) => a.layer > 1)
-            .map((a) => (
-              <option key={a.id} value={a.id}>
-                {`${a.layer === 3 ? '　' : ''}${a.name}（${LAYER_SHORT[a.layer as Layer]}）`}
-              </option>
-            ))}
+          <AreaOptions rows={areaTree((areas.data?.areas ?? []).filter((a) => a.layer > 1))} />
         </SelectField>
         <details className="network-kinds">
           <summary>主体・人の種類{kinds.length ? `（${kinds.length}）` : '（すべて）'}</summary>
