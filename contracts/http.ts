@@ -237,6 +237,20 @@ export const IsoDateString = z
 
 export const IsoDateTime = z.string().meta({ description: 'ISO 8601 日時（UTC）' });
 
+/** A reading in hiragana (よみがな), for sorting names the Japanese way. */
+export const Kana = z
+  .string()
+  .trim()
+  .max(120)
+  .regex(/^[\p{Script=Hiragana}ー・\s]*$/u, 'ひらがなで入力してください')
+  .meta({ title: 'よみがな' });
+
+/** 'HH:MM', 0:00–23:59. */
+export const TimeOfDay = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '時刻は 09:30 の形（0:00〜23:59）で入力してください')
+  .meta({ title: '時刻' });
+
 /** Optimistic-concurrency token: the row's version as the client last saw it. */
 export const Version = z.number().int().min(1).meta({ title: '版', description: '楽観的排他制御の版番号' });
 

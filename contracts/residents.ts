@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { CONSENT_SCOPE_CODES, HOUSEHOLD_CODES } from '../domain/needs';
-import { endpoint, FileResponse, IsoDateString, IsoDateTime, TenantParams, Uuid, Version } from './http';
+import {
+  endpoint,
+  FileResponse,
+  IsoDateString,
+  IsoDateTime,
+  Kana,
+  TenantParams,
+  Uuid,
+  Version,
+} from './http';
 
 const tag = 'residents';
 
-const kana = z
-  .string()
-  .trim()
-  .max(120)
-  .regex(/^[\p{Script=Hiragana}ー・\s]*$/u, 'ひらがなで入力してください')
-  .meta({ title: 'よみがな' });
+const kana = Kana;
 
 export const Household = z.enum(HOUSEHOLD_CODES).meta({ title: '世帯' });
 export const ConsentScope = z.enum(CONSENT_SCOPE_CODES);

@@ -9,7 +9,16 @@ import {
   SOGO_TYPES,
   type SogoType,
 } from '../domain/resources';
-import { endpoint, FileResponse, IsoDateString, IsoDateTime, TenantParams, Uuid, Version } from './http';
+import {
+  endpoint,
+  FileResponse,
+  IsoDateString,
+  IsoDateTime,
+  TenantParams,
+  TimeOfDay,
+  Uuid,
+  Version,
+} from './http';
 
 const tag = 'resources';
 
@@ -27,10 +36,7 @@ export const SogoTypeSchema = z
   .meta({ title: '総合事業の類型' });
 export const EligibilitySchema = z.enum(keys(ELIGIBILITY_KINDS) as [EligibilityKind, ...EligibilityKind[]]);
 
-const time = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '時刻は 09:30 の形（0:00〜23:59）で入力してください')
-  .meta({ title: '時刻' });
+const time = TimeOfDay;
 const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
 
 /** A schedule as stored: an RFC 5545 rule underneath, with the Japanese it came from. */

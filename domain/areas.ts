@@ -75,6 +75,26 @@ export function subtreeIds(areas: readonly AreaNode[], roots: readonly string[])
   return out;
 }
 
+/** Areas in tree order with their depth; areas whose parent is not listed become roots. */
+export function areaTree<A extends AreaNode>(areas: readonly A[]): { area: A; depth: number }[] {
+  const ids = new Set(areas.map((a) => a.id));
+  const rooted = areas.map((a) => ({
+    ...a,
+    parentId: a.parentId && ids.has(a.parentId) ? a.parentId : null,
+  }));
+  const index = childrenIndex(rooted);
+  const byId = new Map(areas.map((a) => [a.id, a]));
+  const out: { area: A; depth: number }[] = [];
+  const walk = (parent: string | null, depth: number) => {
+    for (const child of index.get(parent) ?? []) {
+      out.push({ area: byId.get(child.id)!, depth });
+      walk(child.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
+
 /** Ancestors from the root down to (not including) the area. */
 export function ancestorsOf<A extends AreaNode>(areas: readonly A[], id: string): A[] {
   const byId = new Map(areas.map((a) => [a.id, a]));

@@ -6,6 +6,7 @@ import {
   fiscalYearOf,
   fiscalYearRange,
   formatWareki,
+  formatWarekiWithWeekday,
   isIsoDate,
   parseJapaneseDate,
   planPeriodOf,
@@ -233,5 +234,11 @@ describe('parseJapaneseDate', () => {
     '2024-07',
   ])('rejects %j', (input) => {
     expect(parseJapaneseDate(input)).toBeNull();
+  });
+});
+
+describe('formatWarekiWithWeekday', () => {
+  it('gives the 和暦 date with its weekday', () => {
+    expect(formatWarekiWithWeekday('2026-12-10')).toBe('令和8年12月10日（木）');
   });
 });

@@ -116,11 +116,19 @@ export function formatWareki(date: IsoDate, opts: { style?: 'long' | 'short'; da
   return `${era.name}${yearText(era.year)}年${m}月${withDay ? `${d}日` : ''}`;
 }
 
+function weekdayOf(date: IsoDate): string {
+  return KANJI_DAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]!;
+}
+
 /** '12月10日（水）': how a date is said on a card or a calendar. */
 export function formatMonthDay(date: IsoDate): string {
   const { m, d } = parts(date);
-  const wd = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return `${m}月${d}日（${KANJI_DAYS[wd]}）`;
+  return `${m}月${d}日（${weekdayOf(date)}）`;
+}
+
+/** '令和8年12月10日（木）': a meeting's date on its papers. */
+export function formatWarekiWithWeekday(date: IsoDate): string {
+  return `${formatWareki(date)}（${weekdayOf(date)}）`;
 }
 
 /** 介護保険事業計画 period containing a fiscal year: term n covers FY 2000+3(n−1) to +2, label '第9期（令和6〜8年度）'. */

@@ -64,6 +64,14 @@ export const ORGANIZATION_KINDS = [
   '医療機関',
   '介護事業所',
   '行政',
+  // Named by the 要綱 and the seeds as members of a 協議体 (issue 7): people and places a council
+  // brings in that are not service providers.
+  '民生委員・児童委員',
+  'シルバー人材センター',
+  '商工会',
+  '郵便局',
+  '駐在所・交番',
+  '地域おこし協力隊',
   'ボランティア団体',
   '住民グループ',
   '個人',

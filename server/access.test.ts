@@ -32,6 +32,17 @@ interface Ids {
   helper: string;
   referral: string;
   opportunity: string;
+  person: string;
+  council: string;
+  seat: string;
+  group: string;
+  meeting: string;
+  item: string;
+  task: string;
+  project: string;
+  trial: string;
+  activity: string;
+  staffUser: string;
 }
 
 type Fixture = (ids: Ids) => {
@@ -251,6 +262,126 @@ Object.assign(fixtures, {
   }),
 });
 
+const cIds = (ids: Ids) => ({ tenant: B, id: ids.council });
+const mIds = (ids: Ids) => ({ tenant: B, id: ids.meeting });
+const pIds = (ids: Ids) => ({ tenant: B, id: ids.project });
+const councilBody = (ids: Ids) => ({ name: '乗っ取り協議体', layer: 2, areaId: ids.central });
+const projectBody = (ids: Ids) => ({ councilId: ids.council, name: '乗っ取りPJ', fiscalYear: 2026 });
+const activityBody = (ids: Ids) => ({
+  minutes: 30,
+  type: 'visit',
+  layer: 2,
+  functions: ['f1'],
+  areaIds: [ids.honmachi],
+});
+
+Object.assign(fixtures, {
+  'get /api/t/{tenant}/people': () => ({ params: { tenant: B } }),
+  'post /api/t/{tenant}/people': (ids: Ids) => ({
+    params: { tenant: B },
+    body: { name: '侵入 太郎', areaId: ids.honmachi },
+  }),
+  'patch /api/t/{tenant}/people/{id}': (ids: Ids) => ({
+    params: { tenant: B, id: ids.person },
+    body: { name: '書き換え', areaId: ids.honmachi, version: 1 },
+  }),
+  'get /api/t/{tenant}/councils': () => ({ params: { tenant: B } }),
+  'post /api/t/{tenant}/councils': (ids: Ids) => ({ params: { tenant: B }, body: councilBody(ids) }),
+  'get /api/t/{tenant}/councils/{id}': (ids: Ids) => ({ params: cIds(ids) }),
+  'patch /api/t/{tenant}/councils/{id}': (ids: Ids) => ({
+    params: cIds(ids),
+    body: { ...councilBody(ids), version: 1 },
+  }),
+  'post /api/t/{tenant}/councils/{id}/archive': (ids: Ids) => ({
+    params: cIds(ids),
+    body: { archived: true, version: 1 },
+  }),
+  'delete /api/t/{tenant}/councils/{id}': (ids: Ids) => ({ params: cIds(ids) }),
+  'post /api/t/{tenant}/councils/{id}/members': (ids: Ids) => ({
+    params: cIds(ids),
+    body: { personId: ids.person, role: 'member' },
+  }),
+  'patch /api/t/{tenant}/councils/{id}/members/{memberId}': (ids: Ids) => ({
+    params: { ...cIds(ids), memberId: ids.seat },
+    body: { personId: ids.person, role: 'observer', version: 1 },
+  }),
+  'post /api/t/{tenant}/councils/{id}/groups': (ids: Ids) => ({
+    params: cIds(ids),
+    body: { name: '乗っ取り部会' },
+  }),
+  'patch /api/t/{tenant}/councils/{id}/groups/{groupId}': (ids: Ids) => ({
+    params: { ...cIds(ids), groupId: ids.group },
+    body: { name: '書き換え', version: 1 },
+  }),
+  'get /api/t/{tenant}/council-calendar': () => ({ params: { tenant: B } }),
+  'get /api/t/{tenant}/council-calendar/export': () => ({ params: { tenant: B } }),
+  'post /api/t/{tenant}/councils/{id}/meetings': (ids: Ids) => ({
+    params: cIds(ids),
+    body: { heldOn: '2026-12-01' },
+  }),
+  'get /api/t/{tenant}/meetings/{id}': (ids: Ids) => ({ params: mIds(ids) }),
+  'patch /api/t/{tenant}/meetings/{id}': (ids: Ids) => ({
+    params: mIds(ids),
+    body: { heldOn: '2026-12-02', status: 'held', version: 1 },
+  }),
+  'post /api/t/{tenant}/meetings/{id}/items': (ids: Ids) => ({
+    params: mIds(ids),
+    body: { step: 'exchange', title: '乗っ取り' },
+  }),
+  'patch /api/t/{tenant}/meetings/{id}/items/{itemId}': (ids: Ids) => ({
+    params: { ...mIds(ids), itemId: ids.item },
+    body: { step: 'issue', title: '書き換え', ideas: ['乗っ取り'], version: 1 },
+  }),
+  'delete /api/t/{tenant}/meetings/{id}/items/{itemId}': (ids: Ids) => ({
+    params: { ...mIds(ids), itemId: ids.item },
+  }),
+  'get /api/t/{tenant}/meetings/{id}/print': (ids: Ids) => ({ params: mIds(ids), query: { kind: 'agenda' } }),
+  'get /api/t/{tenant}/councils/{id}/meetings.ics': (ids: Ids) => ({ params: cIds(ids) }),
+  'get /api/t/{tenant}/tasks': () => ({ params: { tenant: B } }),
+  'post /api/t/{tenant}/tasks': (ids: Ids) => ({
+    params: { tenant: B },
+    body: { title: '乗っ取り', ownerUserId: ids.staffUser, dueOn: '2026-12-10', meetingId: ids.meeting },
+  }),
+  'patch /api/t/{tenant}/tasks/{id}': (ids: Ids) => ({
+    params: { tenant: B, id: ids.task },
+    body: { title: '書き換え', ownerUserId: ids.staffUser, dueOn: '2026-12-10', status: 'done', version: 1 },
+  }),
+  'get /api/t/{tenant}/task-owners': () => ({ params: { tenant: B } }),
+  'get /api/t/{tenant}/projects': () => ({ params: { tenant: B } }),
+  'post /api/t/{tenant}/projects': (ids: Ids) => ({ params: { tenant: B }, body: projectBody(ids) }),
+  'get /api/t/{tenant}/projects/{id}': (ids: Ids) => ({ params: pIds(ids) }),
+  'patch /api/t/{tenant}/projects/{id}': (ids: Ids) => ({
+    params: pIds(ids),
+    body: { ...projectBody(ids), version: 1 },
+  }),
+  'post /api/t/{tenant}/projects/{id}/trials': (ids: Ids) => ({
+    params: pIds(ids),
+    body: { triedOn: '2026-11-01', what: '乗っ取り' },
+  }),
+  'patch /api/t/{tenant}/projects/{id}/trials/{trialId}': (ids: Ids) => ({
+    params: { ...pIds(ids), trialId: ids.trial },
+    body: { triedOn: '2026-11-01', what: '書き換え', version: 1 },
+  }),
+  'put /api/t/{tenant}/projects/{id}/resources/{resourceId}': (ids: Ids) => ({
+    params: { ...pIds(ids), resourceId: ids.resource },
+  }),
+  'delete /api/t/{tenant}/projects/{id}/resources/{resourceId}': (ids: Ids) => ({
+    params: { ...pIds(ids), resourceId: ids.resource },
+  }),
+  'get /api/t/{tenant}/project-report': () => ({ params: { tenant: B } }),
+  'get /api/t/{tenant}/activities': () => ({ params: { tenant: B } }),
+  'post /api/t/{tenant}/activities': (ids: Ids) => ({ params: { tenant: B }, body: activityBody(ids) }),
+  'get /api/t/{tenant}/activities/{id}': (ids: Ids) => ({ params: { tenant: B, id: ids.activity } }),
+  'patch /api/t/{tenant}/activities/{id}': (ids: Ids) => ({
+    params: { tenant: B, id: ids.activity },
+    body: { ...activityBody(ids), summary: '書き換え', version: 1 },
+  }),
+  'delete /api/t/{tenant}/activities/{id}': (ids: Ids) => ({ params: { tenant: B, id: ids.activity } }),
+  'get /api/t/{tenant}/activity-report': () => ({ params: { tenant: B } }),
+  'get /api/t/{tenant}/activity-report/export': () => ({ params: { tenant: B }, query: { format: 'xlsx' } }),
+  'get /api/t/{tenant}/network': () => ({ params: { tenant: B } }),
+});
+
 const helperBody = (ids: Ids) => ({
   name: '乗っ取り',
   homeAreaId: ids.honmachi,
@@ -386,6 +517,46 @@ beforeAll(async () => {
     `/api/t/${B}/surveys/${survey.body.id}/imports?fileName=s.csv`,
     new TextEncoder().encode('調査票番号,No.1\n0002,0\n'),
   );
+  // A 第2層 協議体 of 中央圏域 with a seat, a 部会, a meeting, a task, a project and a trial, and an
+  // activity in 本町: all outside the 第2層 SC's 北部圏域.
+  const person = await staffB.post(`/api/t/${B}/people`, { name: '本町 会長', areaId: honmachi.id });
+  const council = await staffB.post(`/api/t/${B}/councils`, {
+    name: '中央圏域協議体',
+    layer: 2,
+    areaId: central.id,
+  });
+  const seat = await staffB.post(`/api/t/${B}/councils/${council.body.id}/members`, {
+    personId: person.body.id,
+    role: 'chair',
+  });
+  const group = await staffB.post(`/api/t/${B}/councils/${council.body.id}/groups`, { name: '移動部会' });
+  const meeting = await staffB.post(`/api/t/${B}/councils/${council.body.id}/meetings`, {
+    heldOn: '2026-11-10',
+  });
+  const project = await staffB.post(`/api/t/${B}/projects`, {
+    councilId: council.body.id,
+    name: '移動支援の試行',
+    fiscalYear: 2026,
+  });
+  const trial = await staffB.post(`/api/t/${B}/projects/${project.body.id}/trials`, {
+    triedOn: '2026-11-01',
+    what: '乗り合いの試行',
+  });
+  const task = await staffB.post(`/api/t/${B}/tasks`, {
+    title: '送迎の協力者を探す',
+    ownerUserId: staff.id,
+    dueOn: '2026-12-10',
+    meetingId: meeting.body.id,
+    agendaItemId: meeting.body.items[0].id,
+  });
+  const activity = await staffB.post(`/api/t/${B}/activities`, {
+    minutes: 60,
+    type: 'visit',
+    layer: 2,
+    functions: ['f1'],
+    areaIds: [honmachi.id],
+    summary: '本町会館のサロン',
+  });
   const helper = await staffB.post(`/api/t/${B}/helpers`, {
     name: '本町 手伝い',
     homeAreaId: honmachi.id,
@@ -422,6 +593,17 @@ beforeAll(async () => {
     survey: survey.body.id,
     response: response.body.id,
     surveyImport: surveyImport.body.id,
+    person: person.body.id,
+    council: council.body.id,
+    seat: seat.body.id,
+    group: group.body.id,
+    meeting: meeting.body.id,
+    item: meeting.body.items[0].id,
+    task: task.body.id,
+    project: project.body.id,
+    trial: trial.body.id,
+    activity: activity.body.id,
+    staffUser: staff.id,
   };
   outsider = t.client();
   await outsider.login((await t.f.buildUser({ tenant: A, role: 'insurer_staff' })).email);
@@ -557,5 +739,28 @@ describe('inside B', () => {
       version: 1,
       responses: 1,
     });
+    const council = await staffB.get(`/api/t/${B}/councils/${ids.council}`);
+    expect(council.body.council).toMatchObject({ name: '中央圏域協議体', archived: false, version: 1 });
+    expect(council.body.members.map((m: { role: string; version: number }) => [m.role, m.version])).toEqual([
+      ['chair', 1],
+    ]);
+    expect(council.body.groups.map((g: { name: string }) => g.name)).toEqual(['移動部会']);
+    const meeting = await staffB.get(`/api/t/${B}/meetings/${ids.meeting}`);
+    expect(meeting.body).toMatchObject({ heldOn: '2026-11-10', status: 'planned', version: 1 });
+    expect(meeting.body.items).toHaveLength(6);
+    expect(meeting.body.items[0]).toMatchObject({ title: '地域課題の提示', ideas: [], version: 1 });
+    const project = await staffB.get(`/api/t/${B}/projects/${ids.project}`);
+    expect(project.body).toMatchObject({ name: '移動支援の試行', version: 1, developed: [] });
+    expect(project.body.trialList.map((t: { what: string }) => t.what)).toEqual(['乗り合いの試行']);
+    const tasks = await staffB.get(`/api/t/${B}/tasks?owner=all&status=all`);
+    expect(tasks.body.items.map((t: { title: string; status: string }) => [t.title, t.status])).toEqual([
+      ['送迎の協力者を探す', 'open'],
+    ]);
+    const activity = await staffB.get(`/api/t/${B}/activities/${ids.activity}`);
+    expect(activity.body).toMatchObject({ summary: '本町会館のサロン', version: 1 });
+    expect((await staffB.get(`/api/t/${B}/activities`)).body.total).toBe(1);
+    expect((await staffB.get(`/api/t/${B}/people`)).body.items.map((p: { name: string }) => p.name)).toEqual([
+      '本町 会長',
+    ]);
   });
 });

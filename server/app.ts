@@ -17,10 +17,13 @@ import {
 import { RateLimiter } from './core/rate-limit';
 import { DEMO_ACCOUNTS } from './db/seed/demo-accounts';
 import { accountsRoutes } from './modules/accounts';
+import { activitiesRoutes } from './modules/activities';
 import { areasRoutes } from './modules/areas';
+import { councilsRoutes } from './modules/councils';
 import { helpersRoutes } from './modules/helpers';
 import { matchingRoutes } from './modules/matching';
 import { needsRoutes } from './modules/needs';
+import { networkRoutes } from './modules/network';
 import { opendataRoutes } from './modules/opendata';
 import { portalError, portalRoutes } from './modules/portal';
 import { printRoutes } from './modules/print';
@@ -41,6 +44,9 @@ export const allRoutes: RouteDef[] = [
   ...surveysRoutes,
   ...helpersRoutes,
   ...matchingRoutes,
+  ...councilsRoutes,
+  ...activitiesRoutes,
+  ...networkRoutes,
 ];
 
 export interface CreateAppOptions {

@@ -5,6 +5,7 @@ import { AreaEditRoute } from './area-edit';
 import { AreaNewRoute } from './area-new';
 import { AreasRoute } from './areas';
 import { AuditRoute } from './audit';
+import { councilRoutes } from './councils';
 import { HomeRoute } from './home';
 import { InviteRoute } from './invite';
 import { LoginRoute } from './login';
@@ -73,6 +74,7 @@ export function AppRoutes() {
           <Route path="residents/:id/edit" element={<ResidentEditRoute />} />
           {surveyRoutes}
           {matchingRoutes}
+          {councilRoutes}
           <Route path="members" element={<MembersRoute />} />
           <Route path="audit" element={<AuditRoute />} />
           <Route path="settings" element={<SettingsRoute />} />

@@ -1,14 +1,17 @@
-import { ClipboardCheck, FileUp, MapPinned, Sprout, Users } from 'lucide-react';
+import { ClipboardCheck, FileUp, MapPinned, NotebookPen, Sprout, Users, UsersRound } from 'lucide-react';
 import { Link } from 'react-router';
 import { fiscalYearLabel, fiscalYearOf, planPeriodOf, todayInTokyo } from '../../domain/dates';
 import { paths } from '../lib/paths';
 import { capabilities, roleLabel, useTenantScope, useUser } from '../lib/session';
 import { usePageTitle } from '../lib/title';
+import { activityPaths, logsActivities } from '../modules/activities/paths';
 import { HeadlineFigures } from '../modules/areas';
+import { councilPaths, keepsTasks } from '../modules/councils/paths';
 import { FictionalBadge } from '../ui/badge';
 import { PageHeader } from '../ui/page';
 import { Notice } from '../ui/status';
-import { LazyPage, TodayWidget } from './needs-lazy';
+import { LazyPage, TaskList } from './councils-lazy';
+import { TodayWidget } from './needs-lazy';
 
 /** /app/t/:tenant — the town at a glance. */
 export function HomeRoute() {
@@ -39,8 +42,38 @@ export function HomeRoute() {
         <TodayWidget />
       </LazyPage>
       <HeadlineFigures />
+      {/* Its own component, so that other lists (e.g. 今日の確認 of referrals) can stand beside it. */}
+      {keepsTasks(scope) && (
+        <LazyPage>
+          <TaskList limit={5} />
+        </LazyPage>
+      )}
       <h2>よく使う画面</h2>
       <ul className="link-cards">
+        {logsActivities(scope) && (
+          <li>
+            <Link to={activityPaths.quick(scope.code)}>
+              <NotebookPen aria-hidden="true" size={28} />
+              <span>
+                <strong>活動を記録</strong>
+                <span className="muted">訪問・相談・会議をその場で記録（スマートフォン向け）</span>
+              </span>
+            </Link>
+          </li>
+        )}
+        <li>
+          <Link to={councilPaths.councils(scope.code)}>
+            <UsersRound aria-hidden="true" size={28} />
+            <span>
+              <strong>協議体</strong>
+              <span className="muted">
+                {scope.role === 'council_member'
+                  ? 'あなたが委員を務める協議体の会議・議事録・プロジェクト'
+                  : '会議の準備、議事録、部会とプロジェクト'}
+              </span>
+            </span>
+          </Link>
+        </li>
         <li>
           <Link to={paths.areas(scope.code)}>
             <MapPinned aria-hidden="true" size={28} />

@@ -41,6 +41,10 @@ describe('navigation registry', () => {
       'つなぎの成果',
       'ニーズと地域資源',
       'アンケート',
+      '協議体',
+      'わたしの仕事',
+      '活動記録',
+      'つながり',
       '利用者',
       '操作記録',
       '団体の設定',
@@ -63,6 +67,10 @@ describe('navigation registry', () => {
       'つなぎの成果',
       'ニーズと地域資源',
       'アンケート',
+      '協議体',
+      'わたしの仕事',
+      '活動記録',
+      'つながり',
       '利用者',
     ]);
     expect(labels(user(), scope('sc1'))).toEqual([
@@ -81,6 +89,10 @@ describe('navigation registry', () => {
       'つなぎの成果',
       'ニーズと地域資源',
       'アンケート',
+      '協議体',
+      'わたしの仕事',
+      '活動記録',
+      'つながり',
       '利用者',
     ]);
     expect(labels(user(), scope('reader'))).toEqual([
@@ -92,9 +104,13 @@ describe('navigation registry', () => {
       'つなぎの成果',
       'ニーズと地域資源',
       'アンケート',
+      '協議体',
+      '活動の月報・年報',
+      'つながり',
       '利用者',
     ]);
-    // 困りごと, 住民, つなぎ and 担い手 are personal data: not for 協議体委員 (they see counts).
+    // 困りごと, 住民, つなぎ and 担い手 are personal data: not for 協議体委員 (they see counts);
+    // nor the network, whose ties include whom the SC met.
     expect(labels(user(), scope('council_member'))).toEqual([
       'ホーム',
       '地域と人口',
@@ -104,6 +120,8 @@ describe('navigation registry', () => {
       'つなぎの成果',
       'ニーズと地域資源',
       'アンケート',
+      '協議体',
+      '活動の月報・年報',
       '利用者',
     ]);
   });
@@ -119,6 +137,7 @@ describe('navigation registry', () => {
     expect(currentEntry(entries, '/t/019992/resources/import')).toBe('/t/019992/resources/import');
     expect(currentEntry(entries, '/t/019992/needs/quick')).toBe('/t/019992/needs');
     expect(currentEntry(entries, '/t/019992/residents/new')).toBe('/t/019992/residents');
+    expect(currentEntry(entries, '/t/019992/activities/quick')).toBe('/t/019992/activities');
     expect(currentEntry(entries, '/account')).toBeNull();
   });
 

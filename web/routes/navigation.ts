@@ -20,9 +20,12 @@ import {
 } from 'lucide-react';
 import { paths } from '../lib/paths';
 import { capabilities, type SessionUser, type TenantScope } from '../lib/session';
+import { ActivitiesIcon, activityPaths, logsActivities, ReportIcon } from '../modules/activities/paths';
+import { CouncilsIcon, councilPaths, keepsTasks, TasksIcon } from '../modules/councils/paths';
 import { matchingPaths } from '../modules/matching/paths';
 import { canSeePersonalData, needPaths } from '../modules/needs/paths';
 import { NeedsMatrixIcon, needsMatrixPath } from '../modules/needs-matrix/paths';
+import { NetworkIcon, networkPath } from '../modules/network/paths';
 import { SurveysIcon, surveyPaths } from '../modules/surveys/paths';
 
 export interface NavContext {
@@ -101,6 +104,33 @@ export const NAV_ENTRIES: NavEntry[] = [
   { label: 'つなぎの成果', icon: BarChart3, to: inTenant((t) => matchingPaths.stats(t)) },
   { label: 'ニーズと地域資源', icon: NeedsMatrixIcon, to: inTenant((t) => needsMatrixPath(t)) },
   { label: 'アンケート', icon: SurveysIcon, to: inTenant((t) => surveyPaths.surveys(t)) },
+  // A 協議体委員 sees only the councils on which they sit (the server decides which).
+  { label: '協議体', icon: CouncilsIcon, to: inTenant((t) => councilPaths.councils(t)) },
+  {
+    label: 'わたしの仕事',
+    icon: TasksIcon,
+    to: inTenant((t) => councilPaths.tasks(t)),
+    visible: (ctx) => Boolean(ctx.scope && keepsTasks(ctx.scope)),
+  },
+  {
+    label: '活動記録',
+    icon: ActivitiesIcon,
+    to: inTenant((t) => activityPaths.activities(t)),
+    visible: (ctx) => Boolean(ctx.scope && logsActivities(ctx.scope)),
+  },
+  // Those who keep no log reach the report directly (the log's page links to it for the others).
+  {
+    label: '活動の月報・年報',
+    icon: ReportIcon,
+    to: inTenant((t) => activityPaths.report(t)),
+    visible: (ctx) => Boolean(ctx.scope && !logsActivities(ctx.scope)),
+  },
+  {
+    label: 'つながり',
+    icon: NetworkIcon,
+    to: inTenant(networkPath),
+    visible: (ctx) => ctx.scope?.role !== 'council_member',
+  },
   { label: '利用者', icon: Users, to: inTenant(paths.members) },
   {
     label: '操作記録',

@@ -49,7 +49,7 @@ export const DEMO_ACCOUNT_SPECS: DemoAccountSpec[] = [
     email: 'kyogitai@sasae.example',
     displayName: '佐藤 正男',
     label: '協議体委員',
-    description: '町内会長として第2層協議体に参加。',
+    description: '峰野町内会長。北部圏域の第2層協議体の会長、第1層協議体の委員。',
     role: 'council_member',
   },
   {

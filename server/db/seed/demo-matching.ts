@@ -1,7 +1,7 @@
 import { addDays, fiscalYearLabel, fiscalYearOf, todayInTokyo } from '../../../domain/dates';
 import type { ReferralStatus } from '../../../domain/referrals';
 import type { TenantContext } from '../../core/context';
-import { tenantStaff } from '../../modules/accounts';
+import { tenantUsers } from '../../modules/accounts';
 import { loadTenantAreas } from '../../modules/areas';
 import { changeReferralStatus, createOpportunity, createReferral } from '../../modules/matching';
 import { listNeeds } from '../../modules/needs';
@@ -119,8 +119,8 @@ export async function seedDemoMatching(ctx: TenantContext, now: () => Date, help
   const today = todayInTokyo(now());
   const areas = await loadTenantAreas(ctx);
   const areaOf = (name: string) => areas.find((a) => a.name === name)!;
-  const staff = await tenantStaff(ctx);
-  const sc = (name: string) => staff.find((s) => s.displayName === name)!.userId;
+  const staff = await tenantUsers(ctx);
+  const sc = (name: string) => staff.find((s) => s.name === name)!.userId;
 
   const kawakami = areaOf('川上地区');
   for (const o of [

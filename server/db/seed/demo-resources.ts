@@ -431,7 +431,7 @@ export function demoResources(
       },
     },
     {
-      organization: { name: 'ささえ町シルバー人材センター', kind: 'その他' },
+      organization: { name: 'ささえ町シルバー人材センター', kind: 'シルバー人材センター' },
       input: {
         name: 'シルバー人材センターのお仕事',
         kind: 'formal',
@@ -508,7 +508,7 @@ export function demoResources(
       },
     },
     {
-      organization: { name: 'ささえ町商工会', kind: 'その他' },
+      organization: { name: 'ささえ町商工会', kind: '商工会' },
       input: {
         name: '買い物お困りごと相談',
         kind: 'formal',

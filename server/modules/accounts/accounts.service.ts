@@ -200,26 +200,27 @@ export async function listMembers(ctx: TenantContext): Promise<Member[]> {
 }
 
 /**
- * The tenant's staff who can be put in charge of work (SCs and 保険者職員), for other modules'
- * pickers and checks. No policy here: callers have already checked their own.
+ * The tenant's users with their role and name (and a 第2層 SC's areas), for other modules that name
+ * people (who owns a task, which SC logged an activity, who is in charge of a つなぎ). No e-mail
+ * addresses; the caller's policy decides who sees it.
  */
-export async function tenantStaff(
+export async function tenantUsers(
   ctx: TenantContext,
-): Promise<{ userId: string; displayName: string; role: Role; areaIds: string[] }[]> {
+): Promise<{ userId: string; name: string; role: Role; areaIds: string[] }[]> {
   const rows = await ctx.db
     .select({
       userId: users.id,
-      displayName: users.displayName,
+      name: users.displayName,
       role: memberships.role,
       areaIds: memberships.areaIds,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(eq(memberships.tenantId, ctx.tenantId), inArray(memberships.role, ['insurer_staff', 'sc1', 'sc2'])),
-    )
+    .where(eq(memberships.tenantId, ctx.tenantId))
     .orderBy(users.displayName);
-  return rows.map((r) => ({ ...r, role: r.role as Role }));
+  return rows.flatMap((r) =>
+    isRole(r.role) ? [{ userId: r.userId, name: r.name, role: r.role, areaIds: r.areaIds }] : [],
+  );
 }
 
 function toMember(m: typeof memberships.$inferSelect, u: typeof users.$inferSelect): Member {

@@ -1,3 +1,3 @@
 /** Accounts: sign-in and sessions, password change, members, roles and invitations. */
 export { accountsRoutes } from './accounts.routes';
-export { addMembership, createUser, tenantStaff } from './accounts.service';
+export { addMembership, createUser, tenantUsers } from './accounts.service';

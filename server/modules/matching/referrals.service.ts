@@ -21,10 +21,10 @@ import { roleIn } from '../../core/access';
 import { recordAudit } from '../../core/audit';
 import { actorDisplayName, inTransaction, type TenantContext } from '../../core/context';
 import { conflict, fieldError, notFound } from '../../core/errors';
-import { tenantStaff } from '../accounts';
+import { tenantUsers } from '../accounts';
 import { type AreaRow, tenantAreas } from '../areas';
 import { assertHelperReferable, registerHelperLinks } from '../helpers';
-import { markNeedReferred, needForMatching, needSummaries } from '../needs';
+import { markNeedReferred, needFacts, needForMatching } from '../needs';
 import { getResident, registerResidentLinks, residentNames } from '../residents';
 import { referableResource, type TermRow, tenantTerms, withDescendants } from '../resources';
 import { matchingPolicy } from './matching.policy';
@@ -43,14 +43,14 @@ export async function presentReferrals(
   scope: Scope,
 ): Promise<Referral[]> {
   if (rows.length === 0) return [];
-  const [all, terms, names, summaries] = await Promise.all([
+  const [all, terms, names, facts] = await Promise.all([
     tenantAreas(ctx),
     tenantTerms(ctx),
     residentNames(
       ctx,
       rows.flatMap((r) => (r.residentId ? [r.residentId] : [])),
     ),
-    needSummaries(
+    needFacts(
       ctx,
       rows.flatMap((r) => (r.needId ? [r.needId] : [])),
     ),
@@ -58,7 +58,8 @@ export async function presentReferrals(
   return rows.map((r) => ({
     id: r.id,
     needId: r.needId,
-    needSummary: r.needId ? (summaries.get(r.needId) ?? null) : null,
+    // The SC's ひとこと, or the category when she wrote none.
+    needSummary: r.needId ? facts.get(r.needId)?.summary || facts.get(r.needId)?.categoryName || null : null,
     residentId: r.residentId,
     residentName: r.residentId ? (names.get(r.residentId) ?? null) : null,
     targetKind: r.targetKind as ReferralTargetKind,
@@ -97,7 +98,7 @@ async function findRow(ctx: TenantContext, id: string): Promise<ReferralRow> {
 
 /** The SC in charge: one of the tenant's staff; by default whoever records the referral, if staff. */
 async function scInCharge(ctx: TenantContext, wanted: string | null) {
-  const staff = await tenantStaff(ctx);
+  const staff = (await tenantUsers(ctx)).filter((u) => ['insurer_staff', 'sc1', 'sc2'].includes(u.role));
   const me = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
   const id = wanted ?? (me && staff.some((s) => s.userId === me) ? me : null);
   if (!id)
@@ -111,7 +112,7 @@ async function scInCharge(ctx: TenantContext, wanted: string | null) {
       'scUserId',
       '担当のコーディネーター：この市町村の職員・コーディネーターから選んでください。',
     );
-  return person;
+  return { userId: person.userId, displayName: person.name };
 }
 
 /** Checks the target against its owner module; returns its name and the category it stands for. */

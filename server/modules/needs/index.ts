@@ -7,6 +7,7 @@ export {
   createNeed,
   listNeeds,
   markNeedReferred,
+  type NeedFact,
+  needFacts,
   needForMatching,
-  needSummaries,
 } from './needs.service';

@@ -339,24 +339,6 @@ export async function changeNeedStatus(
   });
 }
 
-/** One-line summaries of needs by id (「買い物支援・峰野地区」 when the SC wrote none), for other modules' lists. */
-export async function needSummaries(
-  ctx: TenantContext,
-  ids: readonly string[],
-): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const [rows, terms] = await Promise.all([
-    ctx.db
-      .select({ id: needs.id, summary: needs.summary, category: needs.category })
-      .from(needs)
-      .where(and(eq(needs.tenantId, ctx.tenantId), inArray(needs.id, [...new Set(ids)]))),
-    tenantTerms(ctx),
-  ]);
-  return new Map(
-    rows.map((r) => [r.id, r.summary || (terms.find((t) => t.code === r.category)?.name ?? r.category)]),
-  );
-}
-
 /**
  * One need as the matching module reads it (suggestions, a referral's link): the caller must be
  * allowed to see it (and, to refer it, to act in its area), and the read is audited like any other.
@@ -422,6 +404,49 @@ export async function markNeedReferred(
     });
   }
   return moves;
+}
+
+/**
+ * What other modules may say about linked needs (an agenda item, an activity): category, area and
+ * how many people, never the resident. `summary` is included for the caller to show only to those
+ * who may read needs (`needsPolicy.mayRead`); unknown ids are absent.
+ */
+export async function needFacts(ctx: TenantContext, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, NeedFact>();
+  const [rows, all, terms] = await Promise.all([
+    ctx.db
+      .select({
+        id: needs.id,
+        category: needs.category,
+        areaId: needs.areaId,
+        people: needs.people,
+        summary: needs.summary,
+      })
+      .from(needs)
+      .where(and(eq(needs.tenantId, ctx.tenantId), inArray(needs.id, [...new Set(ids)]))),
+    tenantAreas(ctx),
+    tenantTerms(ctx),
+  ]);
+  return new Map(
+    rows.map((r): [string, NeedFact] => [
+      r.id,
+      {
+        ...r,
+        categoryName: terms.find((t) => t.code === r.category)?.name ?? r.category,
+        areaName: all.find((a) => a.id === r.areaId)?.name ?? '',
+      },
+    ]),
+  );
+}
+
+export interface NeedFact {
+  id: string;
+  category: string;
+  categoryName: string;
+  areaId: string;
+  areaName: string;
+  people: number;
+  summary: string;
 }
 
 /** A resident's needs for their 本人開示 export. */

@@ -1,4 +1,4 @@
-import ical, { type ICalLuxonDateTimeStub } from 'ical-generator';
+import ical, { ICalEventStatus, type ICalLuxonDateTimeStub } from 'ical-generator';
 import type { PublicResource } from '../../../contracts/portal';
 import { addDays, type IsoDate } from '../../../domain/dates';
 import { calendarPlan } from '../../../domain/opendata-ics';
@@ -69,19 +69,67 @@ export interface FeedOptions {
   feedUrl: string;
 }
 
-/** Only what runs now goes into a calendar: 休止中 resources show their notice on the pages instead. */
-export function buildFeed(resources: readonly PublicResource[], o: FeedOptions): string {
+/** A calendar in Japanese time with its name; the feeds below add their events to it. */
+function newCalendar(o: { name: string; description: string; feedUrl?: string; product: string }) {
   const cal = ical({
     name: o.name,
     description: o.description,
-    prodId: { company: 'sasaeai', product: 'opendata', language: 'JA' },
-    url: o.feedUrl,
+    prodId: { company: 'sasaeai', product: o.product, language: 'JA' },
+    ...(o.feedUrl ? { url: o.feedUrl } : {}),
     // Subscribers fetch again once a day (REFRESH-INTERVAL and X-PUBLISHED-TTL).
     ttl: 24 * 60 * 60,
     // No zone name on the calendar itself: DTSTAMP stays in UTC as RFC 5545 wants; events carry TZID.
     timezone: { name: null, generator: (tz) => (tz === TZID ? TOKYO_VTIMEZONE : null) },
   });
   cal.x('X-WR-TIMEZONE', TZID);
+  return cal;
+}
+
+/** One dated event (a meeting): a day, and a time in Japan when known. */
+export interface DatedEvent {
+  /** Stable across downloads, so that a calendar updates the event instead of adding a copy. */
+  uid: string;
+  date: IsoDate;
+  startsAt: string | null;
+  endsAt: string | null;
+  summary: string;
+  description: string;
+  location: string;
+  updatedAt: Date;
+  cancelled: boolean;
+}
+
+/**
+ * Dated events (a council's meetings) as ICS, with the same Japanese-time handling as the resource
+ * feeds. A cancelled meeting stays in as STATUS:CANCELLED, so that a calendar that had it drops it.
+ */
+export function buildEventsFeed(
+  events: readonly DatedEvent[],
+  o: { name: string; description: string; product: string },
+): string {
+  const cal = newCalendar(o);
+  for (const e of events) {
+    const allDay = e.startsAt === null;
+    cal.createEvent({
+      id: e.uid,
+      start: tokyoTime(e.date, e.startsAt),
+      ...(e.startsAt !== null && e.endsAt !== null ? { end: endOf(e.date, e.endsAt) } : {}),
+      allDay,
+      timezone: TZID,
+      stamp: e.updatedAt,
+      lastModified: e.updatedAt,
+      summary: e.summary,
+      description: e.description,
+      ...(e.location ? { location: { title: e.location } } : {}),
+      ...(e.cancelled ? { status: ICalEventStatus.CANCELLED } : {}),
+    });
+  }
+  return cal.toString();
+}
+
+/** Only what runs now goes into a calendar: 休止中 resources show their notice on the pages instead. */
+export function buildFeed(resources: readonly PublicResource[], o: FeedOptions): string {
+  const cal = newCalendar({ ...o, product: 'opendata' });
 
   for (const r of resources) {
     if (r.status !== 'active') continue;

@@ -2,6 +2,7 @@ import type { BookletData } from './booklet.data';
 import { bookletDocument } from './booklet.pdf';
 import type { CalendarData } from './calendar.pdf';
 import { calendarDocument } from './calendar.pdf';
+import { type DocumentPdfData, documentDocument } from './document.pdf';
 import { type MatrixPdfData, matrixDocument } from './matrix.pdf';
 import { renderPdf } from './pdf';
 import { type ReportPdfData, reportDocument } from './report.pdf';
@@ -19,7 +20,8 @@ export type PrintTask =
   | { kind: 'calendar'; data: CalendarData }
   | { kind: 'sheet'; data: SheetData }
   | { kind: 'matrix'; data: MatrixPdfData }
-  | { kind: 'report'; data: ReportPdfData };
+  | { kind: 'report'; data: ReportPdfData }
+  | { kind: 'document'; data: DocumentPdfData };
 
 /** Entries placed on pages (layout), then entries drawn into the file (render), out of `total`. */
 export interface RenderProgress {
@@ -59,7 +61,9 @@ export async function renderTask(
         ? matrixDocument(task.data)
         : task.kind === 'report'
           ? reportDocument(task.data)
-          : sheetDocument(task.data);
+          : task.kind === 'document'
+            ? documentDocument(task.data)
+            : sheetDocument(task.data);
   const pdf = await renderPdf(built.doc);
   return { pdf: new Uint8Array(pdf), pages: built.pages() };
 }

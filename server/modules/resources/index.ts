@@ -11,7 +11,7 @@ export { exportResources } from './export.service';
 export { hsdsRoutes } from './hsds.routes';
 export { hsdsServices, hsdsTaxonomies, hsdsTaxonomyTerms } from './hsds.service';
 export { commitImport, previewImport, remapImport } from './import.service';
-export { createOrganization, organizationByName } from './organizations.service';
+export { createOrganization, organizationByName, organizationsByIds } from './organizations.service';
 export {
   openDirectory,
   type PublicDirectory,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { OrganizationInput } from '../../../contracts/resources';
 import { foldForSearch } from '../../../domain/search-text';
@@ -65,6 +65,27 @@ export async function createOrganization(ctx: TenantContext, input: Input) {
     .returning();
   await recordAudit(ctx, { entity: 'organization', entityId: row!.id, action: 'create' });
   return toOrganization(row!, 0);
+}
+
+/**
+ * Name and kind of some 主体 of the tenant (for councils, activities and the network, which link
+ * to them). Unknown ids are simply absent, so callers can tell a foreign id from a known one.
+ */
+export async function organizationsByIds(
+  ctx: TenantContext,
+  ids: readonly string[] | 'all',
+): Promise<Map<string, { id: string; name: string; kind: string }>> {
+  if (ids !== 'all' && ids.length === 0) return new Map();
+  const rows = await ctx.db
+    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind })
+    .from(organizations)
+    .where(
+      and(
+        eq(organizations.tenantId, ctx.tenantId),
+        ids === 'all' ? undefined : inArray(organizations.id, [...new Set(ids)]),
+      ),
+    );
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Finds a 主体 by name for imports, creating it when new. */

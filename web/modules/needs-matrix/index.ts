@@ -3,3 +3,4 @@ import './needs-matrix.css';
 
 export { NeedsMatrixPage } from './needs-matrix-page';
 export { NeedsMatrixIcon, needsMatrixPath } from './paths';
+export { useNeedsMatrix } from './queries';

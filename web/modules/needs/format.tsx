@@ -1,7 +1,7 @@
 import { AlertTriangle, Eye } from 'lucide-react';
 import type { CSSProperties } from 'react';
 import type { Need } from '../../../contracts/needs';
-import { childrenIndex, LAYER_SHORT, type Layer } from '../../../domain/areas';
+import { areaTree, LAYER_SHORT, type Layer } from '../../../domain/areas';
 import { fiscalYearOf, formatWareki, todayInTokyo } from '../../../domain/dates';
 import { type NeedStatus, type NeedUrgency, needStatusLabel, needUrgencyLabel } from '../../../domain/needs';
 import { GROUP_STYLE, groupOf, type Term } from '../resources/categories';
@@ -75,25 +75,8 @@ interface AreaLike {
   name: string;
 }
 
-/** Areas in tree order with their depth; areas whose parent is not listed become roots. */
-export function areaTree<A extends AreaLike>(areas: readonly A[]): { area: A; depth: number }[] {
-  const ids = new Set(areas.map((a) => a.id));
-  const rooted = areas.map((a) => ({
-    ...a,
-    parentId: a.parentId && ids.has(a.parentId) ? a.parentId : null,
-  }));
-  const index = childrenIndex(rooted);
-  const byId = new Map(areas.map((a) => [a.id, a]));
-  const out: { area: A; depth: number }[] = [];
-  const walk = (parent: string | null, depth: number) => {
-    for (const child of index.get(parent) ?? []) {
-      out.push({ area: byId.get(child.id)!, depth });
-      walk(child.id, depth + 1);
-    }
-  };
-  walk(null, 0);
-  return out;
-}
+/** Areas in tree order with their depth (the one ordering of domain/areas). */
+export { areaTree };
 
 /** 「　北部圏域（第2層）」 */
 export function areaOptionLabel(area: AreaLike, depth: number): string {

@@ -17,3 +17,4 @@ export { NeedCard, NeedListPage } from './need-list-page';
 export { canSeePersonalData, needPaths } from './paths';
 export { invalidateNeeds, useNeedList, useTerms } from './queries';
 export { QuickCapturePage } from './quick-capture-page';
+export { TileChoices } from './tile-choices';

@@ -29,6 +29,7 @@ import { isUuid } from './filters';
 import { PrivacyNote, peopleText } from './format';
 import { canSeePersonalData, needPaths } from './paths';
 import { invalidateNeeds, useTerms } from './queries';
+import { TileChoices } from './tile-choices';
 
 /*
  * 困りごとをその場で記録する: one thumb on a phone, in well under 30 seconds. Everything but the
@@ -356,25 +357,13 @@ function QuickForm({
 
       <fieldset className="fieldset quick__fieldset">
         <legend className="fieldset__legend">把握した場</legend>
-        <div className="tiles tiles--compact">
-          {NEED_SOURCES.map((s, i) => (
-            <label key={s.code} className="tile">
-              <input
-                id={i === 0 ? `${FORM}-source` : undefined}
-                className="tile__input"
-                type="radio"
-                name="source"
-                value={s.code}
-                checked={values.source === s.code}
-                onChange={() => update({ source: s.code })}
-              />
-              <span className="tile__body">
-                <span>{s.label}</span>
-                <Check aria-hidden="true" size={18} className="tile__check" />
-              </span>
-            </label>
-          ))}
-        </div>
+        <TileChoices
+          name="source"
+          options={NEED_SOURCES}
+          value={values.source}
+          onChange={(source) => update({ source })}
+          firstId={`${FORM}-source`}
+        />
       </fieldset>
 
       <div className="quick__row">
@@ -386,25 +375,13 @@ function QuickForm({
         />
         <fieldset className="fieldset quick__fieldset">
           <legend className="fieldset__legend">緊急度</legend>
-          <div className="tiles tiles--compact">
-            {NEED_URGENCIES.map((u, i) => (
-              <label key={u.code} className="tile">
-                <input
-                  id={i === 0 ? `${FORM}-urgency` : undefined}
-                  className="tile__input"
-                  type="radio"
-                  name="urgency"
-                  value={u.code}
-                  checked={values.urgency === u.code}
-                  onChange={() => update({ urgency: u.code })}
-                />
-                <span className="tile__body">
-                  <span>{u.label}</span>
-                  <Check aria-hidden="true" size={18} className="tile__check" />
-                </span>
-              </label>
-            ))}
-          </div>
+          <TileChoices
+            name="urgency"
+            options={NEED_URGENCIES}
+            value={values.urgency}
+            onChange={(urgency) => update({ urgency })}
+            firstId={`${FORM}-urgency`}
+          />
         </fieldset>
       </div>
 
