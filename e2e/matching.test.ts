@@ -101,6 +101,12 @@ it('第2層SCが買い物の困りごとから木曜の移動販売と近所の�
   expect(page.url()).toBe(referralUrl);
   await page.locator('.timeline__item', { hasText: '先週から毎週通っている' }).waitFor();
   await expect(page.locator('.timeline__item').count()).resolves.toBe(4);
+  // The visit goes into her activity log too (⑥ マッチング), linked to this つなぎ.
+  await page.getByLabel('時間（分）').fill('40');
+  await page.getByRole('button', { name: '活動記録に残す' }).click();
+  await page.getByRole('link', { name: '記録を開く' }).click();
+  await page.getByRole('link', { name: '峰野 移動販売の停留所へのつなぎ' }).waitFor();
+  await page.goBack();
 
   // The need is met: つないだ, with the 移動販売 among its resources.
   await page.getByRole('link', { name: '買い物に行けない' }).click();

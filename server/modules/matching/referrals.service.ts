@@ -570,6 +570,44 @@ export async function referredTargets(ctx: TenantContext, by: { needId?: string;
   return new Map(rows.map((r) => [r.id, r.status as ReferralStatus]));
 }
 
+/**
+ * Referrals of this tenant by id, named by where the person was connected (「峰野 移動販売の
+ * 停留所へのつなぎ」), never by the person: for other modules' links (an activity of the log).
+ */
+export async function referralLabels(
+  ctx: TenantContext,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.db
+    .select({ id: referrals.id, target: referrals.targetName })
+    .from(referrals)
+    .where(and(eq(referrals.tenantId, ctx.tenantId), inArray(referrals.id, [...new Set(ids)])));
+  return new Map(rows.map((r) => [r.id, `${r.target}へのつなぎ`]));
+}
+
+/**
+ * Referrals a provider agreed to (受入確認 and after), by area and target, counted: the network of
+ * actors draws them as ties between the provider and the area's 協議体. No person in them.
+ */
+export async function referralTies(ctx: TenantContext) {
+  return ctx.db
+    .select({
+      areaId: referrals.areaId,
+      targetKind: referrals.targetKind,
+      targetId: referrals.targetId,
+      n: count(),
+    })
+    .from(referrals)
+    .where(
+      and(
+        eq(referrals.tenantId, ctx.tenantId),
+        inArray(referrals.status, ['accepted', 'started', 'ongoing', 'ended']),
+      ),
+    )
+    .groupBy(referrals.areaId, referrals.targetKind, referrals.targetId);
+}
+
 /** For one target: the latest referral status per resident (who is already on their way there). */
 export async function referralsToTarget(ctx: TenantContext, kind: ReferralTargetKind, targetId: string) {
   const rows = await ctx.db

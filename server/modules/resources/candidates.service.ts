@@ -194,3 +194,17 @@ export async function resourceBriefs(
     ]),
   );
 }
+
+/** The 主体 running each of these resources (those without one are absent). */
+export async function resourceOrganizationIds(
+  ctx: TenantContext,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  resourcesPolicy.read(ctx);
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.db
+    .select({ id: services.id, organizationId: services.organizationId })
+    .from(services)
+    .where(and(eq(services.tenantId, ctx.tenantId), inArray(services.id, [...new Set(ids)])));
+  return new Map(rows.flatMap((r) => (r.organizationId ? [[r.id, r.organizationId] as const] : [])));
+}
