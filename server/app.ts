@@ -22,6 +22,7 @@ import { helpersRoutes } from './modules/helpers';
 import { needsRoutes } from './modules/needs';
 import { opendataRoutes } from './modules/opendata';
 import { portalError, portalRoutes } from './modules/portal';
+import { pointsRoutes } from './modules/points';
 import { printRoutes } from './modules/print';
 import { residentsRoutes } from './modules/residents';
 import { hsdsRoutes, resourcesRoutes } from './modules/resources';
@@ -39,6 +40,7 @@ export const allRoutes: RouteDef[] = [
   ...needsRoutes,
   ...surveysRoutes,
   ...helpersRoutes,
+  ...pointsRoutes,
 ];
 
 export interface CreateAppOptions {

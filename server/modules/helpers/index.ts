@@ -11,3 +11,4 @@ export {
   registerHelperLinks,
 } from './helpers.service';
 export { type HelperRow, helpers } from './helpers.tables';
+export { helpersByIds, mayActOnHelper } from './members.service';
