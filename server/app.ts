@@ -18,7 +18,7 @@ import { RateLimiter } from './core/rate-limit';
 import { DEMO_ACCOUNTS } from './db/seed/demo-accounts';
 import { accountsRoutes } from './modules/accounts';
 import { areasRoutes } from './modules/areas';
-import { helpersRoutes } from './modules/helpers';
+import { coursesRoutes, helpersRoutes } from './modules/helpers';
 import { needsRoutes } from './modules/needs';
 import { opendataRoutes } from './modules/opendata';
 import { portalError, portalRoutes } from './modules/portal';
@@ -40,6 +40,7 @@ export const allRoutes: RouteDef[] = [
   ...needsRoutes,
   ...surveysRoutes,
   ...helpersRoutes,
+  ...coursesRoutes,
   ...pointsRoutes,
 ];
 

@@ -142,7 +142,7 @@ export const helperCourseCompletions = pgTable(
     tenantId: char('tenant_id', { length: 6 }).notNull(),
     courseId: uuid('course_id').notNull(),
     participantId: uuid('participant_id').notNull(),
-    /** 修了証番号 within the course (1, 2, 3 …), kept once given. */
+    /** 修了証番号 within the course (1, 2, 3 …), kept while the completion stands. */
     certificateNo: integer('certificate_no').notNull(),
     completedOn: date('completed_on', { mode: 'string' }).notNull(),
     trainingId: uuid('training_id'),

@@ -1,5 +1,6 @@
 /** 担い手 and the 人材バンク: volunteers and groups, what they can do, when, where, the courses they took. */
 
+export { coursesRoutes } from './courses.routes';
 export { helpersRoutes } from './helpers.routes';
 export {
   assertHelperReferable,
