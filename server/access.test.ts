@@ -29,6 +29,14 @@ interface Ids {
   survey: string;
   response: string;
   surveyImport: string;
+  helper: string;
+  training: string;
+  course: string;
+  session: string;
+  participant: string;
+  scheme: string;
+  activity: string;
+  transaction: string;
 }
 
 type Fixture = (ids: Ids) => {
@@ -248,6 +256,140 @@ Object.assign(fixtures, {
   }),
 });
 
+// 担い手 (人材バンク): a helper who lives in 本町 (outside the 第2層 SC's 北部圏域).
+Object.assign(fixtures, {
+  'get /api/t/{tenant}/helpers': () => ({ params: { tenant: B } }),
+  'get /api/t/{tenant}/helpers/{id}': (ids: Ids) => ({ params: { tenant: B, id: ids.helper } }),
+  'post /api/t/{tenant}/helpers': () => ({
+    params: { tenant: B },
+    body: { name: '乗っ取り 太郎', townName: '本町' },
+  }),
+  'patch /api/t/{tenant}/helpers/{id}': (ids: Ids) => ({
+    params: { tenant: B, id: ids.helper },
+    body: { name: '書き換え', townName: '本町', version: 1 },
+  }),
+  'post /api/t/{tenant}/helpers/{id}/trainings': (ids: Ids) => ({
+    params: { tenant: B, id: ids.helper },
+    body: { kind: 'other', completedOn: '2026-04-01' },
+  }),
+  'delete /api/t/{tenant}/helpers/{id}/trainings/{trainingId}': (ids: Ids) => ({
+    params: { tenant: B, id: ids.helper, trainingId: ids.training },
+  }),
+});
+
+// 養成講座: a course held in 中央圏域, with a session and a participant.
+const cIds = (ids: Ids) => ({ tenant: B, id: ids.course });
+Object.assign(fixtures, {
+  'get /api/t/{tenant}/courses': () => ({ params: { tenant: B } }),
+  'post /api/t/{tenant}/courses': (ids: Ids) => ({
+    params: { tenant: B },
+    body: { kind: 'other', title: '乗っ取り講座', fiscalYear: 2026, areaId: ids.central },
+  }),
+  'get /api/t/{tenant}/courses/{id}': (ids: Ids) => ({ params: cIds(ids) }),
+  'patch /api/t/{tenant}/courses/{id}': (ids: Ids) => ({
+    params: cIds(ids),
+    body: { kind: 'other', title: '書き換え', fiscalYear: 2026, areaId: ids.central, version: 1 },
+  }),
+  'post /api/t/{tenant}/courses/{id}/sessions': (ids: Ids) => ({
+    params: cIds(ids),
+    body: { on: '2026-10-01', version: 1 },
+  }),
+  'patch /api/t/{tenant}/courses/{id}/sessions/{sessionId}': (ids: Ids) => ({
+    params: { ...cIds(ids), sessionId: ids.session },
+    body: { on: '2026-10-02', version: 1 },
+  }),
+  'delete /api/t/{tenant}/courses/{id}/sessions/{sessionId}': (ids: Ids) => ({
+    params: { ...cIds(ids), sessionId: ids.session },
+    query: { version: '1' },
+  }),
+  'post /api/t/{tenant}/courses/{id}/participants': (ids: Ids) => ({
+    params: cIds(ids),
+    body: { name: '乗っ取り', version: 1 },
+  }),
+  'delete /api/t/{tenant}/courses/{id}/participants/{participantId}': (ids: Ids) => ({
+    params: { ...cIds(ids), participantId: ids.participant },
+    query: { version: '1' },
+  }),
+  'put /api/t/{tenant}/courses/{id}/sessions/{sessionId}/attendance': (ids: Ids) => ({
+    params: { ...cIds(ids), sessionId: ids.session },
+    body: { participantIds: [ids.participant], version: 1 },
+  }),
+  'post /api/t/{tenant}/courses/{id}/participants/{participantId}/helper': (ids: Ids) => ({
+    params: { ...cIds(ids), participantId: ids.participant },
+    body: { version: 1 },
+  }),
+  'get /api/t/{tenant}/courses/{id}/completions/export': (ids: Ids) => ({
+    params: cIds(ids),
+    query: { format: 'xlsx' },
+  }),
+});
+
+// ボランティアポイント: the scheme, a pending activity and a posted transaction of the 本町 helper.
+const pIds = (ids: Ids) => ({ tenant: B, id: ids.scheme });
+const pointActivityBody = (ids: Ids) => ({
+  schemeId: ids.scheme,
+  helperId: ids.helper,
+  on: '2026-10-01',
+  kind: 'salon',
+});
+Object.assign(fixtures, {
+  'get /api/t/{tenant}/point-schemes': () => ({ params: { tenant: B } }),
+  'post /api/t/{tenant}/point-schemes': () => ({
+    params: { tenant: B },
+    body: { name: '乗っ取りポイント', pointsPerHour: 1000 },
+  }),
+  'patch /api/t/{tenant}/point-schemes/{id}': (ids: Ids) => ({
+    params: pIds(ids),
+    body: { name: '書き換え', pointsPerHour: 1000, version: 1 },
+  }),
+  'get /api/t/{tenant}/point-schemes/{id}/summary': (ids: Ids) => ({ params: pIds(ids) }),
+  'get /api/t/{tenant}/point-activities': () => ({ params: { tenant: B } }),
+  'post /api/t/{tenant}/point-activities': (ids: Ids) => ({
+    params: { tenant: B },
+    body: pointActivityBody(ids),
+  }),
+  'patch /api/t/{tenant}/point-activities/{id}': (ids: Ids) => ({
+    params: { tenant: B, id: ids.activity },
+    body: { ...pointActivityBody(ids), kind: null, minutes: 600, version: 1 },
+  }),
+  'post /api/t/{tenant}/point-activities/{id}/confirm': (ids: Ids) => ({
+    params: { tenant: B, id: ids.activity },
+    body: { version: 1 },
+  }),
+  'post /api/t/{tenant}/point-activities/{id}/return': (ids: Ids) => ({
+    params: { tenant: B, id: ids.activity },
+    body: { version: 1, reason: '乗っ取り' },
+  }),
+  'get /api/t/{tenant}/point-schemes/{id}/balances': (ids: Ids) => ({ params: pIds(ids) }),
+  'get /api/t/{tenant}/point-schemes/{id}/members/{helperId}/statement': (ids: Ids) => ({
+    params: { ...pIds(ids), helperId: ids.helper },
+  }),
+  'get /api/t/{tenant}/point-schemes/{id}/members/{helperId}/statement/export': (ids: Ids) => ({
+    params: { ...pIds(ids), helperId: ids.helper },
+    query: { format: 'xlsx' },
+  }),
+  'post /api/t/{tenant}/point-schemes/{id}/members/{helperId}/redemptions': (ids: Ids) => ({
+    params: { ...pIds(ids), helperId: ids.helper },
+    body: { points: 1 },
+  }),
+  'post /api/t/{tenant}/point-transactions/{id}/corrections': (ids: Ids) => ({
+    params: { tenant: B, id: ids.transaction },
+    body: { points: 100, reason: '乗っ取り' },
+  }),
+  'get /api/t/{tenant}/point-schemes/{id}/year-end': (ids: Ids) => ({
+    params: pIds(ids),
+    query: { fy: '2026' },
+  }),
+  'post /api/t/{tenant}/point-schemes/{id}/year-end': (ids: Ids) => ({
+    params: pIds(ids),
+    body: { fiscalYear: 2026, expectedPoints: 100 },
+  }),
+  'get /api/t/{tenant}/point-schemes/{id}/year-end/export': (ids: Ids) => ({
+    params: pIds(ids),
+    query: { fy: '2026' },
+  }),
+});
+
 function needBody(ids: Ids) {
   return { category: 'kaimono', areaId: ids.honmachi, source: 'salon' };
 }
@@ -318,6 +460,47 @@ beforeAll(async () => {
     `/api/t/${B}/surveys/${survey.body.id}/imports?fileName=s.csv`,
     new TextEncoder().encode('調査票番号,No.1\n0002,0\n'),
   );
+  const helper = await staffB.post(`/api/t/${B}/helpers`, {
+    name: '本町 花子',
+    kana: 'ほんまち はなこ',
+    townName: '本町',
+    consent: { on: '2026-04-01' },
+  });
+  const training = await staffB.post(`/api/t/${B}/helpers/${helper.body.id}/trainings`, {
+    kind: 'ninchisho-supporter',
+    completedOn: '2026-04-01',
+  });
+  let course = await staffB.post(`/api/t/${B}/courses`, {
+    kind: 'ninchisho-supporter',
+    title: '認知症サポーター養成講座',
+    fiscalYear: 2026,
+    areaId: central.id,
+  });
+  course = await staffB.post(`/api/t/${B}/courses/${course.body.course.id}/sessions`, {
+    version: course.body.course.version,
+    on: '2026-10-01',
+  });
+  course = await staffB.post(`/api/t/${B}/courses/${course.body.course.id}/participants`, {
+    version: course.body.course.version,
+    name: '本町 一郎',
+  });
+  const scheme = await staffB.post(`/api/t/${B}/point-schemes`, {
+    name: '本町ポイント',
+    activityKinds: [{ code: 'salon', label: 'サロンのお手伝い', points: 100 }],
+  });
+  const activity = await staffB.post(`/api/t/${B}/point-activities`, {
+    schemeId: scheme.body.id,
+    helperId: helper.body.id,
+    on: '2026-10-01',
+    kind: 'salon',
+  });
+  const posted = await staffB.post(`/api/t/${B}/point-activities`, {
+    schemeId: scheme.body.id,
+    helperId: helper.body.id,
+    on: '2026-10-02',
+    kind: 'salon',
+    hostConfirmation: { by: '本町サロン', on: '2026-10-02' },
+  });
   ids = {
     resource: resource.body.id,
     organization: org.body.id,
@@ -335,6 +518,14 @@ beforeAll(async () => {
     survey: survey.body.id,
     response: response.body.id,
     surveyImport: surveyImport.body.id,
+    helper: helper.body.id,
+    training: training.body.trainings[0].id,
+    course: course.body.course.id,
+    session: course.body.sessions[0].id,
+    participant: course.body.participants[0].id,
+    scheme: scheme.body.id,
+    activity: activity.body.activity.id,
+    transaction: posted.body.activity.transactionId,
   };
   outsider = t.client();
   await outsider.login((await t.f.buildUser({ tenant: A, role: 'insurer_staff' })).email);
@@ -462,5 +653,25 @@ describe('inside B', () => {
       version: 1,
       responses: 1,
     });
+    const helper = await staffB.get(`/api/t/${B}/helpers/${ids.helper}`);
+    expect(helper.body.helper).toMatchObject({ name: '本町 花子', version: 1 });
+    expect(helper.body.helper.trainings).toHaveLength(1);
+    const course = await staffB.get(`/api/t/${B}/courses/${ids.course}`);
+    expect(course.body.course).toMatchObject({ title: '認知症サポーター養成講座', version: 3, sessions: 1 });
+    expect(
+      course.body.participants.map((p: { name: string; attended: string[] }) => [p.name, p.attended]),
+    ).toEqual([['本町 一郎', []]]);
+    const schemes = await staffB.get(`/api/t/${B}/point-schemes`);
+    expect(schemes.body.schemes.map((x: { name: string; version: number }) => [x.name, x.version])).toEqual([
+      ['本町ポイント', 1],
+    ]);
+    const pending = await staffB.get(`/api/t/${B}/point-activities?status=pending`);
+    expect(pending.body.items.map((a: { id: string; version: number }) => [a.id, a.version])).toEqual([
+      [ids.activity, 1],
+    ]);
+    const balances = await staffB.get(`/api/t/${B}/point-schemes/${ids.scheme}/balances`);
+    expect(balances.body.items.map((b: { name: string; balance: number }) => [b.name, b.balance])).toEqual([
+      ['本町 花子', 100],
+    ]);
   });
 });
