@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { HelperInput } from '../../../contracts/helpers';
 import { ResourceInput } from '../../../contracts/resources';
 import { todayInTokyo } from '../../../domain/dates';
 import { ODS_POPULATION_HEADER } from '../../../domain/population-table';
@@ -15,11 +16,14 @@ import {
   previewPopulationImport,
   setAreaBoundary,
 } from '../../modules/areas';
+import { createHelper } from '../../modules/helpers';
 import { createOrganization, loadWorld, saveResource } from '../../modules/resources';
 import { createFictionalTenant, updateTenant } from '../../modules/tenants';
 import { DEMO_ACCOUNT_SPECS, DEMO_PASSWORD, DEMO_TENANT } from './demo-accounts';
 import { seedDemoNeeds } from './demo-needs';
 import { boxPolygon, demoBoxes, demoResources } from './demo-resources';
+import { seedDemoCourses } from './demo-courses';
+import { DEMO_POINT_MEMBERS, seedDemoPoints } from './demo-points';
 import { seedDemoSurveys } from './demo-surveys';
 
 /*
@@ -261,6 +265,15 @@ export async function seedDemoTown(database: Database, now: () => Date = () => n
   await seedDemoResources(ctx, districts, root.id, now);
   await seedDemoNeeds(ctx, now);
   await seedDemoSurveys(ctx);
+
+  // ---- Demo helpers for the point ledger and the courses: a stand-in until demo-helpers.ts (the
+  // 人材バンク of about 40) lands; at the merge, pass those helpers' ids here instead. ----
+  const helperIds: string[] = [];
+  for (const h of DEMO_POINT_MEMBERS)
+    helperIds.push((await createHelper(ctx, HelperInput.parse({ ...h, consent: { on: '2024-04-01' } }))).id);
+  // ---- end of the stand-in ----
+  await seedDemoPoints(ctx, now, helperIds);
+  await seedDemoCourses(ctx, now, helperIds, regionIds.get('北部圏域')!);
 
   for (const spec of DEMO_ACCOUNT_SPECS) {
     const user = await createUser(base, {
