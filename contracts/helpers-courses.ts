@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { endpoint, FileResponse, IsoDateString, TenantParams, Uuid, Version } from './http';
 import { TrainingKind } from './helpers';
+import { endpoint, FileResponse, IsoDateString, TenantParams, Uuid, Version } from './http';
 
 /*
  * 養成講座 (courses for 担い手): sessions, attendance, and the 修了者一覧. Part of the helpers module;

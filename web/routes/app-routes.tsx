@@ -16,6 +16,7 @@ import { NeedsMatrixRoute } from './needs-matrix';
 import { NeedsQuickRoute } from './needs-quick';
 import { NotFoundRoute } from './not-found';
 import { OrganizationsRoute } from './organizations';
+import { pointRoutes } from './points';
 import { PopulationImportRoute } from './population-import';
 import { ResidentsRoute } from './residents';
 import { ResidentRoute } from './residents-detail';
@@ -71,6 +72,7 @@ export function AppRoutes() {
           <Route path="residents/:id" element={<ResidentRoute />} />
           <Route path="residents/:id/edit" element={<ResidentEditRoute />} />
           {surveyRoutes}
+          {pointRoutes}
           <Route path="members" element={<MembersRoute />} />
           <Route path="audit" element={<AuditRoute />} />
           <Route path="settings" element={<SettingsRoute />} />

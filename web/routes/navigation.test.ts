@@ -36,6 +36,8 @@ describe('navigation registry', () => {
       '住民',
       'ニーズと地域資源',
       'アンケート',
+      'ポイント',
+      '養成講座',
       '利用者',
       '操作記録',
       '団体の設定',
@@ -53,6 +55,8 @@ describe('navigation registry', () => {
       '住民',
       'ニーズと地域資源',
       'アンケート',
+      'ポイント',
+      '養成講座',
       '利用者',
     ]);
     expect(labels(user(), scope('sc1'))).toEqual([
@@ -66,6 +70,8 @@ describe('navigation registry', () => {
       '住民',
       'ニーズと地域資源',
       'アンケート',
+      'ポイント',
+      '養成講座',
       '利用者',
     ]);
     expect(labels(user(), scope('reader'))).toEqual([
@@ -75,9 +81,10 @@ describe('navigation registry', () => {
       '要確認',
       'ニーズと地域資源',
       'アンケート',
+      'ポイント',
       '利用者',
     ]);
-    // 困りごと and 住民 are personal data: not for 協議体委員 (they see counts in the 協議体's view).
+    // 困りごと, 住民 and 養成講座 name people: not for 協議体委員 (ポイント shows them totals only).
     expect(labels(user(), scope('council_member'))).toEqual([
       'ホーム',
       '地域と人口',
@@ -85,6 +92,7 @@ describe('navigation registry', () => {
       '要確認',
       'ニーズと地域資源',
       'アンケート',
+      'ポイント',
       '利用者',
     ]);
   });

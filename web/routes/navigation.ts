@@ -15,8 +15,10 @@ import {
 } from 'lucide-react';
 import { paths } from '../lib/paths';
 import { capabilities, type SessionUser, type TenantScope } from '../lib/session';
+import { CoursesIcon, coursePaths } from '../modules/helpers/course-paths';
 import { canSeePersonalData, needPaths } from '../modules/needs/paths';
 import { NeedsMatrixIcon, needsMatrixPath } from '../modules/needs-matrix/paths';
+import { canSeePointMembers, PointsIcon, pointPaths } from '../modules/points/paths';
 import { SurveysIcon, surveyPaths } from '../modules/surveys/paths';
 
 export interface NavContext {
@@ -75,6 +77,14 @@ export const NAV_ENTRIES: NavEntry[] = [
   // Counts only: every member of the tenant (協議体委員 and 閲覧者 too).
   { label: 'ニーズと地域資源', icon: NeedsMatrixIcon, to: inTenant((t) => needsMatrixPath(t)) },
   { label: 'アンケート', icon: SurveysIcon, to: inTenant((t) => surveyPaths.surveys(t)) },
+  // Totals for every member of the tenant; names, entry and redemption for 保険者職員 and SCs.
+  { label: 'ポイント', icon: PointsIcon, to: inTenant((t) => pointPaths.home(t)) },
+  {
+    label: '養成講座',
+    icon: CoursesIcon,
+    to: inTenant((t) => coursePaths.courses(t)),
+    visible: (ctx) => Boolean(ctx.scope && canSeePointMembers(ctx.scope)),
+  },
   { label: '利用者', icon: Users, to: inTenant(paths.members) },
   {
     label: '操作記録',

@@ -20,10 +20,10 @@ import { createHelper } from '../../modules/helpers';
 import { createOrganization, loadWorld, saveResource } from '../../modules/resources';
 import { createFictionalTenant, updateTenant } from '../../modules/tenants';
 import { DEMO_ACCOUNT_SPECS, DEMO_PASSWORD, DEMO_TENANT } from './demo-accounts';
-import { seedDemoNeeds } from './demo-needs';
-import { boxPolygon, demoBoxes, demoResources } from './demo-resources';
 import { seedDemoCourses } from './demo-courses';
+import { seedDemoNeeds } from './demo-needs';
 import { DEMO_POINT_MEMBERS, seedDemoPoints } from './demo-points';
+import { boxPolygon, demoBoxes, demoResources } from './demo-resources';
 import { seedDemoSurveys } from './demo-surveys';
 
 /*

@@ -3,11 +3,11 @@ import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { HelperInput } from '../../../contracts/helpers';
 import type {
+  addCourseParticipant,
   CourseDetail,
   CourseInput,
   CourseSessionInput,
   CourseSummary,
-  addCourseParticipant,
   registerCourseParticipant,
 } from '../../../contracts/helpers-courses';
 import { fiscalYearLabel, formatWareki, todayInTokyo } from '../../../domain/dates';
@@ -23,8 +23,8 @@ import {
   helperCourseAttendance,
   helperCourseCompletions,
   helperCourseParticipants,
-  helperCourses,
   helperCourseSessions,
+  helperCourses,
 } from './courses.tables';
 import { createHelper } from './helpers.service';
 import { helpers, helperTrainings } from './helpers.tables';
@@ -664,7 +664,11 @@ async function syncCompletions(tx: TenantContext, course: HelperCourseRow) {
       ),
   ]);
   const sessionIds = sessions.map((s) => s.id);
-  const lastOn = sessions.reduce((m, s) => (s.on > m ? s.on : m), '');
+  const lastOn =
+    sessions
+      .map((s) => s.on)
+      .sort()
+      .at(-1) ?? '';
   const complete = new Set(
     participants
       .filter((p) =>

@@ -5,5 +5,5 @@
  */
 
 export { correct, redeem } from './balances.service';
-export { confirmActivity, createActivity, createScheme, returnActivity } from './points.service';
 export { pointsRoutes } from './points.routes';
+export { confirmActivity, createActivity, createScheme, returnActivity } from './points.service';

@@ -186,7 +186,8 @@ export async function postYearEnd(
       );
     if (rows.length === 0) throw fieldError('fiscalYear', '交換できるポイントのある会員がいません。');
     const today = todayInTokyo(tx.now());
-    const { end } = fiscalYearRange(fy);
+    // Dated the end of the 年度 when run after it, today when run before it ends.
+    const on = [today, fiscalYearRange(fy).end].sort()[0]!;
     const runId = crypto.randomUUID();
     const redemption = await systemAccount(tx, schemeId, 'redemption');
     const accounts = new Map<string, string>();
@@ -208,7 +209,7 @@ export async function postYearEnd(
       rows.map((r) => ({
         schemeId,
         kind: 'year_end' as const,
-        on: today < end ? today : end,
+        on,
         fiscalYear: fy,
         description: `${fiscalYearLabel(fy)} 年度末の交換${rules.yenPerPoint > 0 ? `（${r.yen.toLocaleString('ja-JP')}円）` : ''}`,
         helperId: r.helperId,
@@ -255,7 +256,7 @@ export async function exportYearEnd(ctx: TenantContext, schemeId: string, fy: nu
   ]);
   ws.addRow([]);
   ws.addRow(['番号', '氏名', 'よみがな', 'ポイント', '金額（円）']).font = { bold: true };
-  data.rows.forEach((r, i) => ws.addRow([i + 1, r.name, r.kana, r.points, r.yen]));
+  for (const [i, r] of data.rows.entries()) ws.addRow([i + 1, r.name, r.kana, r.points, r.yen]);
   ws.addRow(['', '合計', `${data.rows.length}人`, data.totalPoints, data.totalYen]).font = { bold: true };
   ws.getColumn(2).width = 18;
   ws.getColumn(3).width = 22;
