@@ -81,7 +81,7 @@ function BalanceTable({ scheme, fy, q }: { scheme: string; fy: number; q: string
         {items.length}人・残高の合計 {n(items.reduce((s, i) => s + i.balance, 0))} ポイント
       </p>
       {items.length > 0 && (
-        <TableScroll label="会員ごとの残高">
+        <TableScroll label="会員ごとの残高の表">
           <table className="table">
             <caption className="visually-hidden">会員ごとの残高（よみがな順）</caption>
             <thead>
