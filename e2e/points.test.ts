@@ -88,6 +88,12 @@ it('第2層SCが会員に代わって活動を記録・確認すると残高が�
   const refusal = `交換するポイント：峰野 和子さんの残高は ${(before.balance + 100).toLocaleString('ja-JP')} ポイントです。残高より多くは交換できません。`;
   await page.getByRole('alert').filter({ hasText: refusal }).waitFor();
   await inspectPage(page, 'points-statement');
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'PDF（本人に渡す）' }).click(),
+  ]);
+  await pdf.saveAs(`${ARTIFACTS}point-statement.pdf`);
+  expect(readFileSync(`${ARTIFACTS}point-statement.pdf`).subarray(0, 5).toString()).toBe('%PDF-');
   await page.reload();
   await page.getByRole('heading', { level: 1, name: '峰野 和子さんの明細' }).waitFor();
   await expect(page.getByTestId('balance-now').textContent()).resolves.toBe(

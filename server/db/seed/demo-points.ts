@@ -107,22 +107,17 @@ function demoActivities(members: number): DemoActivity[] {
   // The summer festival: three members ran it.
   for (const m of [0, 2, 4].filter((i) => i < members))
     out.push({ member: m, daysAgo: 130, kind: 'event', host: HOSTS.matsuri, how: 'host' });
-  // Waiting for an SC: the last fortnight's records.
+  // Waiting for an SC: the last fortnight's records, each at the member's usual place.
   for (const [m, d] of [
     [0, 6],
     [1, 4],
     [3, 3],
     [5, 2],
   ] as const)
-    if (m < members)
-      out.push({
-        member: m,
-        daysAgo: d,
-        kind: m === 3 ? undefined : 'salon',
-        minutes: 60,
-        host: HOSTS.mineno,
-        how: 'pending',
-      });
+    if (m < members) {
+      const r = rhythm[m]!;
+      out.push({ member: m, daysAgo: d, kind: r.kind, minutes: r.minutes, host: r.host, how: 'pending' });
+    }
   if (members > 2)
     out.push({ member: 2, daysAgo: 9, kind: 'mimamori', host: HOSTS.mimamori, how: 'returned' });
   return out;
@@ -145,6 +140,7 @@ export async function seedDemoPoints(ctx: TenantContext, now: () => Date, helper
       yearlyCap: 5000,
       redemptionKind: 'cash',
       yenPerPoint: 1,
+      yearlyRedemptionCap: 5000,
       redemptionNote:
         '年度末にためたポイントを1ポイント1円の交付金として口座に振り込みます（年間5,000円まで）。',
     }),

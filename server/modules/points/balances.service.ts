@@ -273,7 +273,6 @@ export async function exportStatement(
   const title = `${scheme.name} 明細　${s.name} 様`;
   const period = `${fiscalYearLabel(s.fiscalYear)}（${s.fiscalYear}年4月〜${s.fiscalYear + 1}年3月）`;
   const header = ['日付', '種類', '内容', 'ポイント', '残高'];
-  const signed = (n: number) => (n > 0 ? `+${n.toLocaleString('ja-JP')}` : n.toLocaleString('ja-JP'));
   const stamp = `${s.fiscalYear}`;
   const baseName = `point-statement-${stamp}-${helperId.slice(0, 8)}`;
   if (q.format === 'pdf') {
@@ -284,12 +283,14 @@ export async function exportStatement(
       sections: [
         {
           heading: '明細',
-          header,
+          // A passbook's columns (増えた / 減った) rather than signs: easier to read out to a member.
+          header: ['日付', '種類', '内容', '増えた', '減った', '残高'],
           rows: s.lines.map((l) => [
             formatWareki(l.on, { style: 'short' }),
             pointTransactionKindLabel(l.kind),
             l.description,
-            signed(l.amount),
+            l.amount > 0 ? l.amount.toLocaleString('ja-JP') : '',
+            l.amount < 0 ? (-l.amount).toLocaleString('ja-JP') : '',
             l.balance.toLocaleString('ja-JP'),
           ]),
         },

@@ -184,6 +184,8 @@ function ActivityEntry({ scheme }: { scheme: PointScheme }) {
   const [done, setDone] = useState<{ text: string; capped: string | null } | null>(null);
   const memberInput = useRef<HTMLInputElement>(null);
   const clientId = useRef(crypto.randomUUID());
+  // A new picker (empty search) for each sheet.
+  const [round, setRound] = useState(0);
 
   const mutation = useMutation({
     mutationFn: (body: PointActivityInput) =>
@@ -199,11 +201,12 @@ function ActivityEntry({ scheme }: { scheme: PointScheme }) {
       });
       // Ready for the next sheet: same day, kind and 受け入れ先; a new member and a new send number.
       setMember(null);
+      setRound((r) => r + 1);
       setNote('');
       setMinutes('');
       clientId.current = crypto.randomUUID();
       await invalidatePoints(queryClient, scope.code);
-      memberInput.current?.focus();
+      setTimeout(() => memberInput.current?.focus());
     },
   });
 
@@ -266,6 +269,7 @@ function ActivityEntry({ scheme }: { scheme: PointScheme }) {
       <form onSubmit={submit} noValidate aria-label="活動の記録" className="points-entry">
         <ErrorSummary message={errors.message} items={errors.items} fieldId={fieldId} />
         <MemberPicker
+          key={round}
           inputRef={memberInput}
           value={member}
           onChange={setMember}
