@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TrainingKind } from './helpers';
+import { HelperInput, TrainingKind } from './helpers';
 import { endpoint, FileResponse, IsoDateString, TenantParams, Uuid, Version } from './http';
 
 /*
@@ -198,20 +198,9 @@ export const addCourseParticipant = endpoint({
     version: Version,
     helperId: Uuid.nullable().default(null).meta({ title: '担い手' }),
     name: z.string().trim().max(80).default('').meta({ title: '氏名' }),
-    kana: z
-      .string()
-      .trim()
-      .max(120)
-      .regex(/^[\p{Script=Hiragana}ー・\s]*$/u, 'ひらがなで入力してください')
-      .default('')
-      .meta({ title: 'よみがな' }),
-    phone: z
-      .string()
-      .trim()
-      .max(20)
-      .regex(/^[0-9０-９\-－ー()（）\s]*$/u, '電話番号は数字とハイフンで入力してください')
-      .default('')
-      .meta({ title: '電話番号' }),
+    // The 人材バンク's own rules, so that registering the participant later accepts what was typed.
+    kana: HelperInput.shape.kana,
+    phone: HelperInput.shape.phone,
   }),
   status: 201,
   response: CourseDetail,

@@ -165,25 +165,8 @@ async function statementData(ctx: TenantContext, schemeId: string, helperId: str
   let opening = 0;
   let lines: StatementLine[] = [];
   if (account) {
-    const [o] = await ctx.db
-      .select({ n: sql<number>`coalesce(sum(${pointEntries.amount}), 0)::int` })
-      .from(pointEntries)
-      .innerJoin(
-        pointTransactions,
-        and(
-          eq(pointTransactions.tenantId, pointEntries.tenantId),
-          eq(pointTransactions.id, pointEntries.transactionId),
-        ),
-      )
-      .where(
-        and(
-          eq(pointEntries.tenantId, ctx.tenantId),
-          eq(pointEntries.accountId, account.id),
-          sql`${pointTransactions.fiscalYear} < ${fiscalYear}`,
-        ),
-      );
-    opening = num(o?.n);
-    const rows = await ctx.db
+    // Everything up to the 年度 in one read: earlier years make the opening balance, the 年度 the lines.
+    const upTo = await ctx.db
       .select({
         transactionId: pointTransactions.id,
         on: pointTransactions.on,
@@ -206,10 +189,12 @@ async function statementData(ctx: TenantContext, schemeId: string, helperId: str
         and(
           eq(pointEntries.tenantId, ctx.tenantId),
           eq(pointEntries.accountId, account.id),
-          eq(pointTransactions.fiscalYear, fiscalYear),
+          sql`${pointTransactions.fiscalYear} <= ${fiscalYear}`,
         ),
       )
       .orderBy(asc(pointTransactions.on), asc(pointTransactions.seq));
+    opening = upTo.filter((r) => r.fiscalYear < fiscalYear).reduce((sum, r) => sum + r.amount, 0);
+    const rows = upTo.filter((r) => r.fiscalYear === fiscalYear);
     const open = await correctable(
       ctx,
       rows.map((r) => r.transactionId),

@@ -8,6 +8,7 @@ import { AppError } from '../../core/errors';
 import { createTestApp, type TestApp } from '../../core/testing/test-app';
 import { createHelper } from '../helpers';
 import { correct, listBalances, redeem } from './balances.service';
+import { memberBalance } from './ledger.service';
 import { confirmActivity, createActivity, createScheme, returnActivity } from './points.service';
 import { postYearEnd, previewYearEnd } from './year-end.service';
 
@@ -139,8 +140,7 @@ it(`keeps every balance equal to its entries and the ledger at zero over ${RUNS}
         const k = `${helperId}:${fiscalYearOf(on)}`;
         earnedByYear.set(k, (earnedByYear.get(k) ?? 0) + points);
       };
-      const balanceOf = async (helperId: string) =>
-        (await listBalances(ctx, scheme.id, {})).items.find((i) => i.helperId === helperId)?.balance ?? 0;
+      const balanceOf = (helperId: string) => memberBalance(ctx, scheme.id, helperId);
 
       for (const o of ops) {
         stats.ops++;

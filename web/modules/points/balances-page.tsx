@@ -9,16 +9,16 @@ import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
 import { currentFiscalYear, n, YearOptions } from './format';
 import { canSeePointMembers, pointPaths } from './paths';
-import { useBalances, useSchemes } from './queries';
+import { useActiveScheme, useBalances } from './queries';
 
 /** 残高: every member with an account or a record waiting, with the 年度's figures. */
 export function PointBalancesPage() {
   const scope = useTenantScope();
   usePageTitle('ポイントの残高');
-  const schemes = useSchemes(scope.code);
+  const schemes = useActiveScheme(scope.code);
   const [fy, setFy] = useState(currentFiscalYear());
   const [q, setQ] = useState('');
-  const scheme = schemes.data?.schemes.find((s) => s.active) ?? schemes.data?.schemes[0];
+  const scheme = schemes.scheme;
   return (
     <>
       <Breadcrumb

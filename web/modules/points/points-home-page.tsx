@@ -25,7 +25,7 @@ import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
 import { activityWhat, currentFiscalYear, n, YearOptions } from './format';
 import { canManagePoints, canSeePointMembers, pointPaths } from './paths';
-import { invalidatePoints, usePending, useSchemes, useSummary } from './queries';
+import { invalidatePoints, useActiveScheme, usePending, useSummary } from './queries';
 
 /**
  * ポイント: the scheme's totals for everyone; for staff, the entry form (on behalf of a member:
@@ -34,10 +34,10 @@ import { invalidatePoints, usePending, useSchemes, useSummary } from './queries'
 export function PointsHomePage() {
   const scope = useTenantScope();
   usePageTitle('ポイント');
-  const schemes = useSchemes(scope.code);
+  const schemes = useActiveScheme(scope.code);
   if (schemes.isPending) return <Loading />;
   if (schemes.isError) return <ErrorNotice error={schemes.error} />;
-  const scheme = schemes.data.schemes.find((s) => s.active) ?? schemes.data.schemes[0];
+  const scheme = schemes.scheme;
   const staff = canSeePointMembers(scope);
   const manage = canManagePoints(scope);
   return (

@@ -31,6 +31,16 @@ export function useSchemes(tenant: string) {
   });
 }
 
+/**
+ * The scheme the pages work with: the active one (a town usually has one), or the first when none
+ * is active, so that its history stays readable.
+ */
+export function useActiveScheme(tenant: string) {
+  const q = useSchemes(tenant);
+  const scheme = q.data?.schemes.find((s) => s.active) ?? q.data?.schemes[0];
+  return { ...q, scheme };
+}
+
 export function useSummary(tenant: string, scheme: string, fy: number) {
   return useQuery({
     queryKey: pointKeys.summary(tenant, scheme, fy),
@@ -71,6 +81,7 @@ export function useStatement(tenant: string, scheme: string, helperId: string, f
     queryKey: pointKeys.statement(tenant, scheme, helperId, fy),
     queryFn: ({ signal }) =>
       api(getPointStatement, { params: { tenant, id: scheme, helperId }, query: { fy }, signal }),
+    enabled: scheme !== '',
   });
 }
 

@@ -18,7 +18,7 @@ import { Checkbox, SelectField, TextareaField, TextField } from '../../ui/field'
 import { Breadcrumb, PageHeader } from '../../ui/page';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { canManagePoints, pointPaths } from './paths';
-import { invalidatePoints, useSchemes } from './queries';
+import { invalidatePoints, useActiveScheme } from './queries';
 
 const FORM = 'scheme';
 const FIELDS = [
@@ -102,8 +102,8 @@ function inputOf(v: Values): PointSchemeInput {
 export function PointSettingsPage() {
   const scope = useTenantScope();
   usePageTitle('ポイントの制度の設定');
-  const schemes = useSchemes(scope.code);
-  const scheme = schemes.data?.schemes.find((s) => s.active) ?? schemes.data?.schemes[0];
+  const schemes = useActiveScheme(scope.code);
+  const scheme = schemes.scheme;
   return (
     <>
       <Breadcrumb

@@ -21,15 +21,15 @@ import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
 import { currentFiscalYear, kindLabel, n, Signed, YearOptions } from './format';
 import { pointPaths } from './paths';
-import { invalidatePoints, useSchemes, useStatement } from './queries';
+import { invalidatePoints, useActiveScheme, useStatement } from './queries';
 
 /** A member's statement: every movement of a 年度 with the running balance; redemption; corrections. */
 export function PointStatementPage({ helperId }: { helperId: string }) {
   const scope = useTenantScope();
   const [search, setSearch] = useSearchParams();
   const fy = Number(search.get('fy')) || currentFiscalYear();
-  const schemes = useSchemes(scope.code);
-  const scheme = schemes.data?.schemes.find((s) => s.active) ?? schemes.data?.schemes[0];
+  const schemes = useActiveScheme(scope.code);
+  const scheme = schemes.scheme;
   const q = useStatement(scope.code, scheme?.id ?? '', helperId, fy);
   usePageTitle(q.data ? `${q.data.name}さんのポイント明細` : 'ポイント明細');
   if (schemes.isPending || (scheme && q.isPending)) return <Loading />;

@@ -16,7 +16,7 @@ import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
 import { currentFiscalYear, n, YearOptions } from './format';
 import { canManagePoints, pointPaths } from './paths';
-import { invalidatePoints, useSchemes, useYearEnd } from './queries';
+import { invalidatePoints, useActiveScheme, useYearEnd } from './queries';
 
 /**
  * 年度末の交換: the list of what each member will be paid, checked, then posted for everyone at
@@ -25,9 +25,9 @@ import { invalidatePoints, useSchemes, useYearEnd } from './queries';
 export function PointYearEndPage() {
   const scope = useTenantScope();
   usePageTitle('年度末の交換');
-  const schemes = useSchemes(scope.code);
+  const schemes = useActiveScheme(scope.code);
   const [fy, setFy] = useState(currentFiscalYear());
-  const scheme = schemes.data?.schemes.find((s) => s.active) ?? schemes.data?.schemes[0];
+  const scheme = schemes.scheme;
   return (
     <>
       <Breadcrumb
