@@ -173,15 +173,15 @@ it('第2層SCが2回の養成講座の出席をとると修了者一覧に載り
     await page.getByText(content).first().waitFor();
   }
   const find = page.getByRole('form', { name: '登録済みの担い手を加える' });
-  await find.getByLabel('氏名・よみがな').fill('桜井');
+  await find.getByLabel('氏名・よみがな').fill('峰野 和子');
   await find.getByRole('button', { name: '探す' }).click();
-  await find.getByRole('button', { name: /^加える.*桜井 道子/ }).click();
-  await page.getByRole('row').filter({ hasText: '桜井 道子' }).waitFor();
+  await find.getByRole('button', { name: /^加える.*峰野 和子/ }).click();
+  await page.getByRole('row').filter({ hasText: '峰野 和子' }).waitFor();
 
   // The tick list: choose the session, Space on the name, save — twice.
   for (const n of [1, 2]) {
     await page.getByLabel('回', { exact: true }).selectOption({ index: n - 1 });
-    const tick = page.getByRole('checkbox', { name: '桜井 道子' });
+    const tick = page.getByRole('checkbox', { name: '峰野 和子' });
     await tick.focus();
     await page.keyboard.press('Space');
     await expect(tick.isChecked()).resolves.toBe(true);
@@ -189,8 +189,8 @@ it('第2層SCが2回の養成講座の出席をとると修了者一覧に載り
     await page.getByText(`第${n}回の出席を保存しました（1人）。`).waitFor();
   }
   const completed = page.getByRole('table', { name: '修了者一覧' });
-  await completed.getByRole('row').filter({ hasText: '桜井 道子' }).waitFor();
-  await expect(completed.getByRole('row').filter({ hasText: '桜井 道子' }).textContent()).resolves.toContain(
+  await completed.getByRole('row').filter({ hasText: '峰野 和子' }).waitFor();
+  await expect(completed.getByRole('row').filter({ hasText: '峰野 和子' }).textContent()).resolves.toContain(
     '受けた講座に記録済み',
   );
   await inspectPage(page, 'course-detail');
@@ -202,9 +202,10 @@ it('第2層SCが2回の養成講座の出席をとると修了者一覧に載り
   await pdf.saveAs(`${ARTIFACTS}course-completions.pdf`);
   expect(readFileSync(`${ARTIFACTS}course-completions.pdf`).subarray(0, 5).toString()).toBe('%PDF-');
 
-  // The helper's record (人材バンク) holds the course with the last session's date.
+  // The helper's record (人材バンク) holds the course with the last session's date. (峰野 和子 is in
+  // both this branch's stand-in members and the 人材バンク's own demo helpers.)
   const helpers = await (
-    await page.request.get(`/api/t/${TENANT}/helpers?q=${encodeURIComponent('桜井')}`)
+    await page.request.get(`/api/t/${TENANT}/helpers?q=${encodeURIComponent('峰野 和子')}`)
   ).json();
   const record = await (await page.request.get(`/api/t/${TENANT}/helpers/${helpers.items[0].id}`)).json();
   expect(record.helper.trainings).toContainEqual(
