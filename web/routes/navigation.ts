@@ -22,10 +22,12 @@ import { paths } from '../lib/paths';
 import { capabilities, type SessionUser, type TenantScope } from '../lib/session';
 import { ActivitiesIcon, activityPaths, logsActivities, ReportIcon } from '../modules/activities/paths';
 import { CouncilsIcon, councilPaths, keepsTasks, TasksIcon } from '../modules/councils/paths';
+import { CoursesIcon, coursePaths } from '../modules/helpers/course-paths';
 import { matchingPaths } from '../modules/matching/paths';
 import { canSeePersonalData, needPaths } from '../modules/needs/paths';
 import { NeedsMatrixIcon, needsMatrixPath } from '../modules/needs-matrix/paths';
 import { NetworkIcon, networkPath } from '../modules/network/paths';
+import { canSeePointMembers, PointsIcon, pointPaths } from '../modules/points/paths';
 import { SurveysIcon, surveyPaths } from '../modules/surveys/paths';
 
 export interface NavContext {
@@ -100,6 +102,14 @@ export const NAV_ENTRIES: NavEntry[] = [
     visible: (ctx) => Boolean(ctx.scope && canSeePersonalData(ctx.scope)),
   },
   { label: '就労的活動', icon: Briefcase, to: inTenant((t) => matchingPaths.opportunities(t)) },
+  // Totals for every member of the tenant; names, entry and redemption for 保険者職員 and SCs.
+  { label: 'ポイント', icon: PointsIcon, to: inTenant((t) => pointPaths.home(t)) },
+  {
+    label: '養成講座',
+    icon: CoursesIcon,
+    to: inTenant((t) => coursePaths.courses(t)),
+    visible: (ctx) => Boolean(ctx.scope && canSeePointMembers(ctx.scope)),
+  },
   // Counts only: every member of the tenant (協議体委員 and 閲覧者 too).
   { label: 'つなぎの成果', icon: BarChart3, to: inTenant((t) => matchingPaths.stats(t)) },
   { label: 'ニーズと地域資源', icon: NeedsMatrixIcon, to: inTenant((t) => needsMatrixPath(t)) },
