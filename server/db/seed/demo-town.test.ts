@@ -181,7 +181,7 @@ describe('the demo town ささえ町', () => {
     await c.login('sc2@sasae.example', DEMO_PASSWORD);
     const base = `/api/t/${DEMO_TENANT.code}`;
     const helpers = await c.get(`${base}/helpers?perPage=200`);
-    expect(helpers.body.total).toBe(40);
+    expect(helpers.body.total).toBe(41);
     expect(helpers.body.items.filter((h: { available: boolean }) => !h.available)).toHaveLength(2);
     const today = await c.get(`${base}/today`);
     expect(today.body.due.length).toBeGreaterThanOrEqual(2);
