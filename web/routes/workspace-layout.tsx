@@ -115,7 +115,7 @@ export function WorkspaceLayout() {
             <span className="shell-nav__heading" id={`nav-${group.code}`}>
               {group.label}
             </span>
-            <ul aria-labelledby={`nav-${group.code}`}>
+            <ul className="shell-nav__sublist" aria-labelledby={`nav-${group.code}`}>
               {entries.map(({ entry, to }) => (
                 <li key={entry.label}>
                   <Link to={to} aria-current={to === current ? 'page' : undefined}>
