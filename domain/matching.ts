@@ -400,13 +400,19 @@ const ELIGIBILITY_WORDS: Record<string, string> = {
   family: '介護している家族が対象',
 };
 
+// Reasons that never vary are shared: a judge run over thousands of candidates should not
+// allocate the same three objects thousands of times. Reasons are treated as read-only.
+const FREE: MatchReason = { code: 'fee', text: '無料', tone: 'good', points: 5 };
+const PAUSED: MatchReason = { code: 'status', text: '一時休止中', tone: 'bad', points: -40 };
+const ANYONE: MatchReason[] = [{ code: 'eligibility', text: 'どなたでも利用できます', tone: 'good', points: 3 }];
+
 function eligibilityReasons(
   c: ResourceCandidate,
   age: number | null | undefined,
 ): MatchReason[] | 'excluded' {
   const kinds = c.eligibility;
   if (kinds.length === 0 || kinds.includes('anyone'))
-    return [{ code: 'eligibility', text: 'どなたでも利用できます', tone: 'good', points: 3 }];
+    return ANYONE;
   const out: MatchReason[] = [];
   if (kinds.includes('aged65')) {
     if (age != null && age < 65 && kinds.length === 1) return 'excluded';
@@ -467,9 +473,11 @@ function interestReason(
 export interface JudgeMemo {
   category: Map<string, CategoryFit>;
   area: Map<string, MatchReason>;
+  /** Reasons that depend only on a few facts (days, fee, who may use it, capacity …), by those facts. */
+  reasons: Map<string, MatchReason | null>;
 }
 
-const newMemo = (): JudgeMemo => ({ category: new Map(), area: new Map() });
+const newMemo = (): JudgeMemo => ({ category: new Map(), area: new Map(), reasons: new Map() });
 
 function remember<V>(map: Map<string, V>, key: string, make: () => V): V {
   if (map.has(key)) return map.get(key)!;
@@ -493,21 +501,26 @@ export function judgeCandidate(
   const interest = interestReason(world, req.interests, c);
   if (!fit && !interest) return null;
   if (fit) {
-    const name = world.terms.get(fit.term)?.name ?? fit.term;
-    const wanted = world.terms.get(req.categories[0] ?? '')?.name ?? '';
-    reasons.push({
-      code: 'category',
-      text:
-        c.kind === 'helper'
-          ? `${c.skillLabels.join('・')}ができます`
-          : fit.level === 'group'
-            ? `近い分類（${name}）`
-            : fit.level === 'same'
-              ? name
-              : `${wanted}の一つ（${name}）`,
-      tone: fit.level === 'group' ? 'info' : 'good',
-      points: CATEGORY_POINTS[fit.level],
-    });
+    const labels = c.kind === 'helper' ? c.skillLabels.join('・') : '';
+    reasons.push(
+      remember(memo.reasons, `cat:${c.kind}:${fit.level}:${fit.term}:${labels}`, () => {
+        const name = world.terms.get(fit.term)?.name ?? fit.term;
+        const wanted = world.terms.get(req.categories[0] ?? '')?.name ?? '';
+        return {
+          code: 'category',
+          text:
+            c.kind === 'helper'
+              ? `${labels}ができます`
+              : fit.level === 'group'
+                ? `近い分類（${name}）`
+                : fit.level === 'same'
+                  ? name
+                  : `${wanted}の一つ（${name}）`,
+          tone: fit.level === 'group' ? 'info' : 'good',
+          points: CATEGORY_POINTS[fit.level],
+        };
+      })!,
+    );
   }
   if (interest) reasons.push(interest);
 
@@ -521,41 +534,50 @@ export function judgeCandidate(
         );
   reasons.push(area);
 
-  const day = dayReason(c, req.availableDays);
+  const day = remember(memo.reasons, `day:${c.kind}:${c.weekdayMask}`, () => dayReason(c, req.availableDays));
   if (day) reasons.push(day);
 
   let distance: number | null = null;
   if (centre && c.location) {
     distance = metresBetween(centre, c.location);
     const points = distance <= 1000 ? 8 : distance <= 3000 ? 4 : 0;
-    reasons.push({
-      code: 'distance',
-      text: `地域の中心から${distanceWords(distance)}`,
-      tone: points > 0 ? 'good' : 'info',
-      points,
-    });
+    const words = distanceWords(distance);
+    reasons.push(
+      remember(memo.reasons, `far:${words}:${points}`, () => ({
+        code: 'distance',
+        text: `地域の中心から${words}`,
+        tone: points > 0 ? 'good' : 'info',
+        points,
+      }))!,
+    );
   }
 
   if (c.kind === 'resource') {
-    if (c.status === 'temporarily closed')
-      reasons.push({ code: 'status', text: '一時休止中', tone: 'bad', points: -40 });
+    if (c.status === 'temporarily closed') reasons.push(PAUSED);
     reasons.push(
       c.free
-        ? { code: 'fee', text: '無料', tone: 'good', points: 5 }
-        : { code: 'fee', text: c.feeText ? `有料（${c.feeText}）` : '有料', tone: 'info', points: 0 },
+        ? FREE
+        : remember(memo.reasons, `fee:${c.feeText}`, () => ({
+            code: 'fee',
+            text: c.feeText ? `有料（${c.feeText}）` : '有料',
+            tone: 'info',
+            points: 0,
+          }))!,
     );
     const eligibility = eligibilityReasons(c, req.age);
     if (eligibility === 'excluded') return null;
     reasons.push(...eligibility);
-    const cap = capacityReason(c.capacity, c.inUse);
+    const cap = remember(memo.reasons, `cap:${c.capacity}:${c.inUse}`, () => capacityReason(c.capacity, c.inUse));
     if (cap) reasons.push(cap);
     if (c.stale)
-      reasons.push({
-        code: 'stale',
-        text: `情報の確認期限が過ぎています${c.verifiedLabel ? `（最終確認 ${c.verifiedLabel}）` : '（未確認）'}`,
-        tone: 'bad',
-        points: -12,
-      });
+      reasons.push(
+        remember(memo.reasons, `stale:${c.verifiedLabel}`, () => ({
+          code: 'stale',
+          text: `情報の確認期限が過ぎています${c.verifiedLabel ? `（最終確認 ${c.verifiedLabel}）` : '（未確認）'}`,
+          tone: 'bad',
+          points: -12,
+        }))!,
+      );
   } else if (c.kind === 'helper') {
     reasons.push(
       c.rewardNote
