@@ -14,6 +14,7 @@ import {
 import { toHiragana } from '../../../domain/search-text';
 import { recordAudit } from '../../core/audit';
 import { MarkedTenantCache } from '../../core/cache';
+import { changeMark } from '../../core/change-marks';
 import { actorDisplayName, inTransaction, type TenantContext } from '../../core/context';
 import { conflict, fieldError, notFound } from '../../core/errors';
 import { type AreaRow, tenantAreas } from '../areas';
@@ -382,7 +383,7 @@ export async function removeHelperTraining(
 
 // The helpers who may be asked, kept between suggestions and reloaded when any helper changes
 // (decision 0012, as for 地域資源).
-const askable = new MarkedTenantCache<HelperRow[]>(30_000, 32);
+const askable = new MarkedTenantCache<HelperRow[]>(10 * 60_000, 32);
 
 /** Helpers who may be asked (active, consent not withdrawn), straight from the database. */
 export async function readAskableHelpers(ctx: TenantContext): Promise<HelperRow[]> {
@@ -406,13 +407,7 @@ export async function helperCandidates(ctx: TenantContext, skills: readonly stri
   if (skills.length === 0) return [];
   const rows = await askable.get(
     ctx.tenantId,
-    async () => {
-      const [row] = await ctx.db
-        .select({ at: sql<string>`count(*)::text || '/' || coalesce(max(${helpers.updatedAt})::text, '')` })
-        .from(helpers)
-        .where(eq(helpers.tenantId, ctx.tenantId));
-      return row?.at ?? '';
-    },
+    () => changeMark(ctx, 'helpers'),
     () => readAskableHelpers(ctx),
   );
   const wanted = new Set(skills);
