@@ -404,15 +404,16 @@ const ELIGIBILITY_WORDS: Record<string, string> = {
 // allocate the same three objects thousands of times. Reasons are treated as read-only.
 const FREE: MatchReason = { code: 'fee', text: '無料', tone: 'good', points: 5 };
 const PAUSED: MatchReason = { code: 'status', text: '一時休止中', tone: 'bad', points: -40 };
-const ANYONE: MatchReason[] = [{ code: 'eligibility', text: 'どなたでも利用できます', tone: 'good', points: 3 }];
+const ANYONE: MatchReason[] = [
+  { code: 'eligibility', text: 'どなたでも利用できます', tone: 'good', points: 3 },
+];
 
 function eligibilityReasons(
   c: ResourceCandidate,
   age: number | null | undefined,
 ): MatchReason[] | 'excluded' {
   const kinds = c.eligibility;
-  if (kinds.length === 0 || kinds.includes('anyone'))
-    return ANYONE;
+  if (kinds.length === 0 || kinds.includes('anyone')) return ANYONE;
   const out: MatchReason[] = [];
   if (kinds.includes('aged65')) {
     if (age != null && age < 65 && kinds.length === 1) return 'excluded';
@@ -567,7 +568,9 @@ export function judgeCandidate(
     const eligibility = eligibilityReasons(c, req.age);
     if (eligibility === 'excluded') return null;
     reasons.push(...eligibility);
-    const cap = remember(memo.reasons, `cap:${c.capacity}:${c.inUse}`, () => capacityReason(c.capacity, c.inUse));
+    const cap = remember(memo.reasons, `cap:${c.capacity}:${c.inUse}`, () =>
+      capacityReason(c.capacity, c.inUse),
+    );
     if (cap) reasons.push(cap);
     if (c.stale)
       reasons.push(

@@ -215,7 +215,12 @@ describe('suggestions follow what was just written', () => {
   });
 
   it('shows a new helper at once, and not once they withdraw their consent', async () => {
-    const input = { name: '川上 新人', kana: 'かわかみ しんじん', townName: '川上', skills: ['kaimono-daikou'] };
+    const input = {
+      name: '川上 新人',
+      kana: 'かわかみ しんじん',
+      townName: '川上',
+      skills: ['kaimono-daikou'],
+    };
     const id = await helper(input);
     expect((await suggested()).helpers.map((h) => h.id)).toContain(id);
     const cur = await staff.get(`${base}/helpers/${id}`);
