@@ -11,6 +11,7 @@ import {
   weekdayMask,
   weekdaysOfMask,
 } from '../../../domain/helpers';
+import { internArray } from '../../../domain/matching';
 import { toHiragana } from '../../../domain/search-text';
 import { recordAudit } from '../../core/audit';
 import { MarkedTenantCache } from '../../core/cache';
@@ -408,7 +409,11 @@ export async function helperCandidates(ctx: TenantContext, skills: readonly stri
   const rows = await askable.get(
     ctx.tenantId,
     () => changeMark(ctx, 'helpers'),
-    () => readAskableHelpers(ctx),
+    async () => {
+      // Equal area lists become one array: the judge remembers its work per list (internArray).
+      const lists = new Map<string, string[]>();
+      return (await readAskableHelpers(ctx)).map((r) => ({ ...r, areaIds: internArray(lists, r.areaIds) }));
+    },
   );
   const wanted = new Set(skills);
   const fitting = rows.filter((r) => r.skills.some((s) => wanted.has(s)));

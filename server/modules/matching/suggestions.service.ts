@@ -10,6 +10,7 @@ import { INTEREST_MARKS, type Interest as InterestRow } from '../../../domain/in
 import {
   type Candidate,
   type Interest,
+  internArray,
   type MatchArea,
   type MatchRequest,
   type MatchWorld,
@@ -151,6 +152,7 @@ const asCandidate = new WeakMap<object, Candidate & { kind: 'resource' }>();
 
 async function helpersFor(ctx: TenantContext, skills: string[]) {
   const rows = await helperCandidates(ctx, skills);
+  if (helperLists.size > 10_000) helperLists.clear();
   const wanted = new Set(skills);
   const key = skills.join('|');
   return rows.map(({ row, openReferrals }): Candidate => {
@@ -166,10 +168,10 @@ async function helpersFor(ctx: TenantContext, skills: string[]) {
       const fitting = row.skills.filter((s) => wanted.has(s));
       fit = {
         // A helper stands for the categories their fitting skills meet.
-        categories: [
+        categories: internArray(helperLists, [
           ...new Set(HELPER_SKILLS.filter((s) => fitting.includes(s.code)).flatMap((s) => s.categories)),
-        ],
-        skillLabels: fitting.map(helperSkillLabel),
+        ]),
+        skillLabels: internArray(helperLists, fitting.map(helperSkillLabel)),
       };
       byKey.set(key, fit);
     }
@@ -191,6 +193,9 @@ async function helpersFor(ctx: TenantContext, skills: string[]) {
 }
 
 const helperFits = new WeakMap<object, Map<string, { categories: string[]; skillLabels: string[] }>>();
+// The lists of skills and categories helpers' fits are made of: few distinct ones (combinations of
+// about twenty skills), so kept for the process; emptied if a town's data ever makes it grow large.
+const helperLists = new Map<string, string[]>();
 
 /** 就労的活動 openings' second lines (who offers it, when), filled as candidates are built. */
 type Lines = Map<string, string>;

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ResourceInput, ScheduleRule } from '../../../contracts/resources';
 import { todayInTokyo } from '../../../domain/dates';
+import { internArray } from '../../../domain/matching';
 import { describeSchedule } from '../../../domain/schedule';
 import { MarkedTenantCache } from '../../core/cache';
 import { changeMark } from '../../core/change-marks';
@@ -113,6 +114,12 @@ export async function resourceCandidates(ctx: TenantContext, categories: readonl
     async () => {
       const all = await readResourceCandidates(ctx, null);
       const byCategory = new Map<string, ResourceFacts[]>();
+      // Equal lists become one array: the judge remembers its work per list (internArray).
+      const lists = new Map<string, string[]>();
+      for (const r of all) {
+        r.categories = internArray(lists, r.categories);
+        r.areaIds = internArray(lists, r.areaIds);
+      }
       for (const r of all)
         for (const c of r.categories) {
           const list = byCategory.get(c);
