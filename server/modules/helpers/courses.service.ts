@@ -123,20 +123,7 @@ async function detail(ctx: TenantContext, l: Loaded): Promise<CourseDetail> {
       .where(
         and(eq(helperCourseParticipants.tenantId, ctx.tenantId), eq(helperCourseParticipants.courseId, id)),
       ),
-    ctx.db
-      .select({
-        sessionId: helperCourseAttendance.sessionId,
-        participantId: helperCourseAttendance.participantId,
-      })
-      .from(helperCourseAttendance)
-      .innerJoin(
-        helperCourseSessions,
-        and(
-          eq(helperCourseSessions.tenantId, helperCourseAttendance.tenantId),
-          eq(helperCourseSessions.id, helperCourseAttendance.sessionId),
-        ),
-      )
-      .where(and(eq(helperCourseAttendance.tenantId, ctx.tenantId), eq(helperCourseSessions.courseId, id))),
+    courseAttendance(ctx, id),
     ctx.db
       .select()
       .from(helperCourseCompletions)
@@ -177,6 +164,26 @@ async function detail(ctx: TenantContext, l: Loaded): Promise<CourseDetail> {
       })
       .sort((a, b) => (a.kana || a.name).localeCompare(b.kana || b.name, 'ja') || a.id.localeCompare(b.id)),
   };
+}
+
+/** Who came to which session of the course. */
+function courseAttendance(ctx: TenantContext, courseId: string) {
+  return ctx.db
+    .select({
+      sessionId: helperCourseAttendance.sessionId,
+      participantId: helperCourseAttendance.participantId,
+    })
+    .from(helperCourseAttendance)
+    .innerJoin(
+      helperCourseSessions,
+      and(
+        eq(helperCourseSessions.tenantId, helperCourseAttendance.tenantId),
+        eq(helperCourseSessions.id, helperCourseAttendance.sessionId),
+      ),
+    )
+    .where(
+      and(eq(helperCourseAttendance.tenantId, ctx.tenantId), eq(helperCourseSessions.courseId, courseId)),
+    );
 }
 
 async function load(ctx: TenantContext, id: string): Promise<Loaded> {
@@ -535,28 +542,25 @@ export function registerParticipant(
     const [done] = await tx.db
       .select()
       .from(helperCourseCompletions)
-      .where(
-        and(
-          eq(helperCourseCompletions.tenantId, tx.tenantId),
-          eq(helperCourseCompletions.courseId, id),
-          eq(helperCourseCompletions.participantId, participantId),
-        ),
-      );
+      .where(completionOf(tx, id, participantId));
     if (done) {
       const trainingId = await writeTraining(tx, await findCourse(tx, id), helper.id, done.completedOn);
       await tx.db
         .update(helperCourseCompletions)
         .set({ trainingId })
-        .where(
-          and(
-            eq(helperCourseCompletions.tenantId, tx.tenantId),
-            eq(helperCourseCompletions.courseId, id),
-            eq(helperCourseCompletions.participantId, participantId),
-          ),
-        );
+        .where(completionOf(tx, id, participantId));
     }
     return { helperId: helper.id };
   });
+}
+
+/** The completion row of one participant of a course. */
+function completionOf(tx: TenantContext, courseId: string, participantId: string) {
+  return and(
+    eq(helperCourseCompletions.tenantId, tx.tenantId),
+    eq(helperCourseCompletions.courseId, courseId),
+    eq(helperCourseCompletions.participantId, participantId),
+  );
 }
 
 async function writeTraining(
@@ -637,22 +641,7 @@ async function syncCompletions(tx: TenantContext, course: HelperCourseRow) {
           eq(helperCourseParticipants.courseId, course.id),
         ),
       ),
-    tx.db
-      .select({
-        sessionId: helperCourseAttendance.sessionId,
-        participantId: helperCourseAttendance.participantId,
-      })
-      .from(helperCourseAttendance)
-      .innerJoin(
-        helperCourseSessions,
-        and(
-          eq(helperCourseSessions.tenantId, helperCourseAttendance.tenantId),
-          eq(helperCourseSessions.id, helperCourseAttendance.sessionId),
-        ),
-      )
-      .where(
-        and(eq(helperCourseAttendance.tenantId, tx.tenantId), eq(helperCourseSessions.courseId, course.id)),
-      ),
+    courseAttendance(tx, course.id),
     tx.db
       .select()
       .from(helperCourseCompletions)
@@ -688,13 +677,7 @@ async function syncCompletions(tx: TenantContext, course: HelperCourseRow) {
     await tx.db
       .update(helperCourseCompletions)
       .set({ completedOn: lastOn })
-      .where(
-        and(
-          eq(helperCourseCompletions.tenantId, tx.tenantId),
-          eq(helperCourseCompletions.courseId, course.id),
-          eq(helperCourseCompletions.participantId, c.participantId),
-        ),
-      );
+      .where(completionOf(tx, course.id, c.participantId));
     if (c.trainingId)
       await tx.db
         .update(helperTrainings)
