@@ -96,6 +96,43 @@ async function openPostgres(url: string): Promise<Database> {
   };
 }
 
+/** Text parameters become SQL literals on PGlite (standard_conforming_strings is on in both engines). */
+const literal = (value: string) => {
+  if (value.includes('\0')) throw new Error('NUL in a statement parameter');
+  return `'${value.replaceAll("'", "''")}'`;
+};
+
+const preparedOn = new WeakMap<PGlite, Set<string>>();
+
+/**
+ * A read the hot path makes on every request, prepared once per connection. PostgreSQL parses
+ * and plans it once (a named statement of node-postgres); PGlite runs it as `EXECUTE` over the
+ * simple protocol, which skips the extended protocol's per-message cost (measured ~0.5 → ~0.15 ms
+ * a query). Only for the root database, never inside a transaction: on PGlite it would wait for
+ * the transaction it is part of. `text` names its parameters $1, $2 … with `types`.
+ */
+export function preparedRead<Row>(
+  name: string,
+  types: readonly string[],
+  text: string,
+): (db: Db, params: readonly string[]) => Promise<Row[]> {
+  return async (db, params) => {
+    const client = (db as unknown as { $client: PGlite | pg.Pool }).$client;
+    if (client instanceof PGlite) {
+      const names = preparedOn.get(client) ?? new Set();
+      preparedOn.set(client, names);
+      if (!names.has(name)) {
+        await client.exec(`prepare ${name}(${types.join(', ')}) as ${text}`);
+        names.add(name);
+      }
+      const [result] = await client.exec(`execute ${name}(${params.map(literal).join(', ')})`);
+      return result!.rows as Row[];
+    }
+    const result = await client.query({ name, text, values: [...params] });
+    return result.rows as Row[];
+  };
+}
+
 /** Raised when a second process tries to open the same PGlite directory. */
 export class DataDirBusyError extends Error {}
 

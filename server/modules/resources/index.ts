@@ -31,6 +31,8 @@ export {
   resourceCoverage,
   resourceNames,
   saveResource,
+  searchIndexes,
+  searchPage,
   searchQuery,
   searchResources,
 } from './resources.service';
