@@ -34,8 +34,8 @@ import {
   serviceAtLocations,
   services,
 } from './resources.tables';
-import type { IndexQuery } from './search-index';
-import { type LoadEntries, SearchIndexes } from './search-index.service';
+import type { IndexEntry, IndexQuery } from './search-index';
+import { changedSince, type IndexLoader, SearchIndexes } from './search-index.service';
 import { type TermRow, tenantTerms, withDescendants } from './taxonomy.service';
 
 type ServiceRow = typeof services.$inferSelect;
@@ -866,44 +866,24 @@ export async function searchQuery(ctx: TenantContext, q: Q, w: World, scope: Pub
   return { query, where, today };
 }
 
-/** Reads what the search index keeps: the list row plus the columns its filters and order use. */
-const loadIndexEntries: LoadEntries<ListRow> = async (db, tenantId, ids) => {
-  const rows = await db
-    .select({
-      ...summaryColumns,
-      x: {
-        searchText: services.searchText,
-        areaIds: services.effectiveAreaIds,
-        weekdayMask: services.weekdayMask,
-        // Microseconds, exact in a double: Date would round updated_at to milliseconds.
-        updatedAtUs: sql<number>`(extract(epoch from ${services.updatedAt}) * 1000000)::float8`.mapWith(
-          Number,
-        ),
-      },
-    })
-    .from(services)
-    .leftJoin(
-      serviceAtLocations,
-      and(eq(serviceAtLocations.tenantId, services.tenantId), eq(serviceAtLocations.serviceId, services.id)),
-    )
-    .leftJoin(
-      locations,
-      and(
-        eq(locations.tenantId, serviceAtLocations.tenantId),
-        eq(locations.id, serviceAtLocations.locationId),
-      ),
-    )
-    .leftJoin(
-      organizations,
-      and(eq(organizations.tenantId, services.tenantId), eq(organizations.id, services.organizationId)),
-    )
-    .where(
-      and(
-        eq(services.tenantId, tenantId),
-        ids ? sql`${services.id} = any(${sql.param(ids)}::uuid[])` : undefined,
-      ),
-    );
-  return rows.map(({ s, loc, org, x }) => ({
+/** What the search index keeps of a resource: the list row plus the columns its filters and order use. */
+const indexColumns = {
+  ...summaryColumns,
+  x: {
+    searchText: services.searchText,
+    areaIds: services.effectiveAreaIds,
+    weekdayMask: services.weekdayMask,
+    // Microseconds, exact in a double: Date would round updated_at to milliseconds.
+    updatedAtUs: sql<number>`(extract(epoch from ${services.updatedAt}) * 1000000)::float8`.mapWith(Number),
+  },
+};
+
+interface IndexRow extends ListRow {
+  x: { searchText: string; areaIds: string[]; weekdayMask: number; updatedAtUs: number };
+}
+
+function toEntry({ s, loc, org, x }: IndexRow): IndexEntry<ListRow> {
+  return {
     id: s.id,
     searchText: x.searchText,
     kana: s.kana,
@@ -918,11 +898,76 @@ const loadIndexEntries: LoadEntries<ListRow> = async (db, tenantId, ids) => {
     nextCheckDue: s.nextCheckDue,
     updatedAtUs: x.updatedAtUs,
     row: { s, loc, org },
-  }));
+  };
+}
+
+/** Reads the search index's rows: a whole tenant, or in one statement what changed since a snapshot. */
+const indexLoader: IndexLoader<ListRow> = {
+  async all(db, tenantId) {
+    const rows = await db
+      .select(indexColumns)
+      .from(services)
+      .leftJoin(
+        serviceAtLocations,
+        and(
+          eq(serviceAtLocations.tenantId, services.tenantId),
+          eq(serviceAtLocations.serviceId, services.id),
+        ),
+      )
+      .leftJoin(
+        locations,
+        and(
+          eq(locations.tenantId, serviceAtLocations.tenantId),
+          eq(locations.id, serviceAtLocations.locationId),
+        ),
+      )
+      .leftJoin(
+        organizations,
+        and(eq(organizations.tenantId, services.tenantId), eq(organizations.id, services.organizationId)),
+      )
+      .where(eq(services.tenantId, tenantId));
+    return rows.map(toEntry);
+  },
+  async changed(db, tenantId, since) {
+    const changed = changedSince(db, tenantId, since);
+    const rows = await db
+      .with(changed)
+      .select({
+        ...indexColumns,
+        snapshot: sql<string>`pg_current_snapshot()::text`,
+        changedId: sql<string>`${changed.serviceId}::text`,
+      })
+      .from(changed)
+      .leftJoin(services, and(eq(services.tenantId, tenantId), eq(services.id, changed.serviceId)))
+      .leftJoin(
+        serviceAtLocations,
+        and(
+          eq(serviceAtLocations.tenantId, services.tenantId),
+          eq(serviceAtLocations.serviceId, services.id),
+        ),
+      )
+      .leftJoin(
+        locations,
+        and(
+          eq(locations.tenantId, serviceAtLocations.tenantId),
+          eq(locations.id, serviceAtLocations.locationId),
+        ),
+      )
+      .leftJoin(
+        organizations,
+        and(eq(organizations.tenantId, services.tenantId), eq(organizations.id, services.organizationId)),
+      );
+    return {
+      // No row: the changes were pruned away meanwhile (a day old); nothing left to patch.
+      snapshot: rows[0]?.snapshot ?? since,
+      ids: rows.map((r) => r.changedId),
+      entries: rows.flatMap(({ s, loc, org, x }) => (s && x ? [toEntry({ s, loc, org, x })] : [])),
+    };
+  },
 };
 
 /** Each tenant's resources in memory, current before every search (decision 0012). */
-export const searchIndexes = new SearchIndexes(loadIndexEntries);
+export const searchIndexes = new SearchIndexes(indexLoader);
 
 /**
  * One page of a search and the total: from the tenant's in-memory index when it can be used,

@@ -1,8 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { TenantContext } from '../../core/context';
 import { type Db, preparedRead } from '../../core/db';
-import { services } from './resources.tables';
+import { resourceChanges, services } from './resources.tables';
 import { type IndexEntry, SearchIndex } from './search-index';
 
 /*
@@ -10,17 +10,24 @@ import { type IndexEntry, SearchIndex } from './search-index';
  * before every search (decision 0012). Every write to the resource tables, by any process, notes
  * the changed resources in `resource_changes` inside its own transaction (triggers, migration
  * 0010). An index remembers the snapshot (pg_current_snapshot) it was read in; a search first asks
- * for the rows noted by transactions that snapshot did not see. None: the index is exact, and the
- * search runs in memory. Some: those resources are read again, in one repeatable-read snapshot
- * with the question, and patched in; a noted bulk change (the nil UUID) reloads the tenant.
+ * for the resources noted by transactions that snapshot did not see. None: the index is exact, and
+ * the search runs in memory. Some: one statement reads them again, with its own snapshot, and they
+ * are patched in; a bulk change (the nil UUID) reloads the tenant.
  */
 
-/** Reads index entries: every resource of the tenant (`ids` null), or those ids (missing = removed). */
-export type LoadEntries<R> = (
-  db: Db,
-  tenantId: string,
-  ids: readonly string[] | null,
-) => Promise<IndexEntry<R>[]>;
+/** How the index's rows are read: every resource of a tenant, or those changed since a snapshot. */
+export interface IndexLoader<R> {
+  all(db: Db, tenantId: string): Promise<IndexEntry<R>[]>;
+  /**
+   * In one statement: its snapshot, the ids of the resources changed since `since` (from
+   * `changedSince`), and an entry for each that still exists.
+   */
+  changed(
+    db: Db,
+    tenantId: string,
+    since: string,
+  ): Promise<{ snapshot: string; ids: string[]; entries: IndexEntry<R>[] }>;
+}
 
 const NIL = '00000000-0000-0000-0000-000000000000';
 /** Most resources held over all tenants of this process; the least recently searched go first. */
@@ -36,7 +43,7 @@ interface Held<R> {
   snapshot: string;
   checkedAt: number;
   usedAt: number;
-  /** Bumped on every change of the index, so that a check overtaken by a reload is not trusted. */
+  /** Bumped on every change of the index, so that a check overtaken by a refresh is not trusted. */
   generation: number;
   busy: Promise<void> | null;
   tooLargeUntil: number;
@@ -49,12 +56,15 @@ export class SearchIndexes<R> {
   /** Every index held, for the memory bound (a closed database's age out like any other). */
   private readonly all = new Map<Held<R>, { tenants: Tenants<R>; tenantId: string }>();
 
-  constructor(private readonly load: LoadEntries<R>) {}
+  /** How often an index was read whole, and patched (for tests and the benchmark). */
+  readonly counts = { reloads: 0, patches: 0 };
+
+  constructor(private readonly load: IndexLoader<R>) {}
 
   /**
-   * Runs `use` on the tenant's index once it is current, in the same turn of the event loop as the
-   * check (no change can slip in between). Null when the caller must ask SQL instead: inside a
-   * transaction (which may see its own uncommitted writes), or for a tenant too large to hold.
+   * Runs `use` on the tenant's index once it is current, synchronously after the check or the
+   * refresh that made it so (no change can slip in between). Null when the caller must ask SQL:
+   * inside a transaction (which may see its own uncommitted writes), or for a tenant too large to hold.
    */
   async use<T>(ctx: TenantContext, use: (index: SearchIndex<R>) => T): Promise<T | null> {
     if (ctx.db instanceof PgTransaction) return null;
@@ -71,18 +81,14 @@ export class SearchIndexes<R> {
       }
       if (held && held.tooLargeUntil > Date.now()) return null;
       if (!held?.index || Date.now() - held.checkedAt > MAX_UNCHECKED_MS) {
-        await this.refresh(ctx, tenants, null);
-        continue;
+        return this.refresh(ctx, tenants, null, use);
       }
       const generation = held.generation;
       const [{ snapshot, changed }] = (await checkChanges(ctx.db, [ctx.tenantId, held.snapshot])) as [
         Changes,
       ];
       if (held.busy || held.generation !== generation || tenants.get(ctx.tenantId) !== held) continue;
-      if (changed.length > 0) {
-        await this.refresh(ctx, tenants, held);
-        continue;
-      }
+      if (changed.length > 0) return this.refresh(ctx, tenants, changed.includes(NIL) ? null : held, use);
       held.snapshot = snapshot;
       held.checkedAt = held.usedAt = Date.now();
       return use(held.index);
@@ -96,8 +102,16 @@ export class SearchIndexes<R> {
     this.byDb.delete(db);
   }
 
-  /** Reloads the tenant (`held` null) or patches in what changed since `held`'s snapshot. */
-  private async refresh(ctx: TenantContext, tenants: Tenants<R>, held: Held<R> | null) {
+  /**
+   * Patches in what changed since `held`'s snapshot, or reloads the tenant (`held` null, or a bulk
+   * change), then runs `use` on the result at once: its snapshot is newer than the caller's start.
+   */
+  private async refresh<T>(
+    ctx: TenantContext,
+    tenants: Tenants<R>,
+    held: Held<R> | null,
+    use: (index: SearchIndex<R>) => T,
+  ): Promise<T | null> {
     const target: Held<R> = held ??
       tenants.get(ctx.tenantId) ?? {
         index: null,
@@ -109,23 +123,52 @@ export class SearchIndexes<R> {
         tooLargeUntil: 0,
       };
     tenants.set(ctx.tenantId, target);
-    const work = ctx.db.transaction(
+    const work = (async () => {
+      if (held?.index) {
+        const delta = await this.load.changed(ctx.db, ctx.tenantId, held.snapshot);
+        if (!delta.ids.includes(NIL)) {
+          const found = new Set(delta.entries.map((e) => e.id));
+          held.index.apply(
+            delta.entries,
+            delta.ids.filter((id) => !found.has(id)),
+          );
+          held.snapshot = delta.snapshot;
+          this.counts.patches++;
+          return;
+        }
+      }
+      await this.reload(ctx, target);
+    })();
+    target.busy = work.then(
+      () => {},
+      () => {},
+    );
+    try {
+      await work;
+    } catch (e) {
+      // A failed read leaves nothing half-done behind: the next search starts from scratch.
+      tenants.delete(ctx.tenantId);
+      target.busy = null;
+      throw e;
+    }
+    target.busy = null;
+    target.generation++;
+    target.checkedAt = target.usedAt = Date.now();
+    this.all.set(target, { tenants, tenantId: ctx.tenantId });
+    this.evict(target);
+    return target.index ? use(target.index) : null;
+  }
+
+  /** Reads the whole tenant in one repeatable-read snapshot, unless it is too large to hold. */
+  private async reload(ctx: TenantContext, target: Held<R>) {
+    await ctx.db.transaction(
       async (tx) => {
         const db = tx as unknown as Db;
-        if (held?.index) {
-          const { snapshot, changed } = await changesSince(db, ctx.tenantId, held.snapshot);
-          if (!changed.includes(NIL)) {
-            const entries = changed.length ? await this.load(db, ctx.tenantId, changed) : [];
-            const found = new Set(entries.map((e) => e.id));
-            held.index.apply(
-              entries,
-              changed.filter((id) => !found.has(id)),
-            );
-            held.snapshot = snapshot;
-            return;
+        const [{ snapshot }] = (
+          (await db.execute(sql`select pg_current_snapshot()::text as snapshot`)) as unknown as {
+            rows: { snapshot: string }[];
           }
-        }
-        const { snapshot } = await changesSince(db, ctx.tenantId, null);
+        ).rows as [{ snapshot: string }];
         const [count] = await db
           .select({ n: sql<number>`count(*)::int` })
           .from(services)
@@ -135,29 +178,13 @@ export class SearchIndexes<R> {
           target.tooLargeUntil = Date.now() + TOO_LARGE_RETRY_MS;
           return;
         }
-        target.index = new SearchIndex(await this.load(db, ctx.tenantId, null));
+        target.index = new SearchIndex(await this.load.all(db, ctx.tenantId));
         target.snapshot = snapshot;
         target.tooLargeUntil = 0;
+        this.counts.reloads++;
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
-    target.busy = work.then(
-      () => {},
-      () => {},
-    );
-    try {
-      await work;
-      target.generation++;
-      target.checkedAt = target.usedAt = Date.now();
-      this.all.set(target, { tenants, tenantId: ctx.tenantId });
-      this.evict(target);
-    } catch (e) {
-      // A failed read leaves nothing half-done behind: the next search starts from scratch.
-      tenants.delete(ctx.tenantId);
-      throw e;
-    } finally {
-      target.busy = null;
-    }
   }
 
   /** Drops the least recently used indexes while more than MAX_HELD resources are held. */
@@ -183,29 +210,33 @@ interface Changes {
   changed: string[];
 }
 
-// The statement's snapshot, and the resources changed by transactions that `since` did not see
-// (committed ones only: others' uncommitted rows are invisible here). Transactions older than
-// since's xmin had ended before it was taken, so only newer rows are read, through the key.
-const CHANGES_SINCE = `select pg_current_snapshot()::text as snapshot, array(
-  select distinct service_id::text from resource_changes
-  where tenant_id = $1
+// Transactions older than the snapshot's xmin had ended before it was taken, so only newer rows
+// are read, through the key; of those, the ones the snapshot did not see (all committed: others'
+// uncommitted rows are invisible here).
+const SINCE = `tenant_id = $1
     and xid >= pg_snapshot_xmin($2::pg_snapshot)::text::bigint
-    and not pg_visible_in_snapshot(xid::text::xid8, $2::pg_snapshot)) as changed`;
+    and not pg_visible_in_snapshot(xid::text::xid8, $2::pg_snapshot)`;
 
-/** The check every search makes, prepared once per connection. */
-const checkChanges = preparedRead<Changes>('sasaeai_resource_changes', ['char(6)', 'text'], CHANGES_SINCE);
+/** The check every search makes: the statement's snapshot and what changed since `$2`; prepared. */
+const checkChanges = preparedRead<Changes>(
+  'sasaeai_resource_changes',
+  ['char(6)', 'text'],
+  `select pg_current_snapshot()::text as snapshot,
+     array(select distinct service_id::text from resource_changes where ${SINCE}) as changed`,
+);
 
-/** The same question inside the refreshing transaction (`since` null: the snapshot only). */
-async function changesSince(db: Db, tenantId: string, since: string | null): Promise<Changes> {
-  const params: Record<string, string> = { $1: tenantId, $2: since ?? '' };
-  const result = (await db.execute(
-    since === null
-      ? sql`select pg_current_snapshot()::text as snapshot, '{}'::text[] as changed`
-      : sql.join(
-          CHANGES_SINCE.split(/(\$[12])/).map((part) =>
-            part in params ? sql`${params[part]}` : sql.raw(part),
-          ),
+/** The ids of the resources changed since `since` (the condition of SINCE), as a CTE for a loader. */
+export function changedSince(db: Db, tenantId: string, since: string) {
+  return db.$with('changed').as(
+    db
+      .selectDistinct({ serviceId: resourceChanges.serviceId })
+      .from(resourceChanges)
+      .where(
+        and(
+          eq(resourceChanges.tenantId, tenantId),
+          sql`${resourceChanges.xid} >= pg_snapshot_xmin(${since}::pg_snapshot)::text::bigint`,
+          sql`not pg_visible_in_snapshot(${resourceChanges.xid}::text::xid8, ${since}::pg_snapshot)`,
         ),
-  )) as unknown as { rows: Changes[] };
-  return result.rows[0]!;
+      ),
+  );
 }

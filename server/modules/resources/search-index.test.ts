@@ -249,6 +249,7 @@ describe('the in-memory search index', () => {
 
   it('stays exact after writes through another connection: renames, moves, deletes, places, 主体', async () => {
     await compare(20, 3);
+    const before = { ...searchIndexes.counts };
     await other(
       `update services set name = name || 'x', kana = 'ん' || kana where tenant_id = '${T}' and id in (select id from services where tenant_id = '${T}' order by id limit 7)`,
     );
@@ -267,6 +268,9 @@ describe('the in-memory search index', () => {
        values ('${T}', gen_random_uuid(), '新しいサロン', 'あたらしいさろん', 'active', 'informal', array['ibasho'], '{}', '{}', true, '[]', '[]', '[]', 'あたらしいさろん さろん', now(), now())`,
     );
     await compare(120, 4);
+    // Patched in place, not read whole again.
+    expect(searchIndexes.counts.reloads).toBe(before.reloads);
+    expect(searchIndexes.counts.patches).toBeGreaterThan(before.patches);
   });
 
   it('reloads after a change too large to list (an import batch)', async () => {
@@ -279,7 +283,9 @@ describe('the in-memory search index', () => {
       )) as unknown as { rows: { n: number }[] }
     ).rows;
     expect(marker!.n).toBeGreaterThan(0);
+    const reloads = searchIndexes.counts.reloads;
     await compare(60, 5);
+    expect(searchIndexes.counts.reloads).toBe(reloads + 1);
   });
 
   it('leaves a transaction to SQL, which sees its own writes; a rollback leaves no trace', async () => {

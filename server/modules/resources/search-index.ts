@@ -117,59 +117,6 @@ function pairsOf(text: string, buffer: Int32Array): Int32Array {
   return keys.subarray(0, m);
 }
 
-/** Small numbers for the strings a column holds, so that filters compare integers. */
-class Codes {
-  private readonly map = new Map<string, number>();
-  of(value: string): number {
-    let code = this.map.get(value);
-    if (code === undefined) {
-      code = this.map.size + 1;
-      this.map.set(value, code);
-    }
-    return code;
-  }
-  /** 0 for a value no resource has (then nothing can match it). */
-  find(value: string): number {
-    return this.map.get(value) ?? 0;
-  }
-  get size(): number {
-    return this.map.size + 1;
-  }
-  /** A lookup table: which codes stand for one of `values`. */
-  table(values: Iterable<string>): Uint8Array {
-    const out = new Uint8Array(this.size);
-    for (const v of values) out[this.find(v)] = 1;
-    out[0] = 0;
-    return out;
-  }
-  /** A lookup table: which codes stand for anything but `value`. */
-  tableExcept(value: string): Uint8Array {
-    const out = new Uint8Array(this.size).fill(1);
-    out[this.find(value)] = 0;
-    out[0] = 0;
-    return out;
-  }
-}
-
-/** A growable column of small integers, one per slot. */
-class Column<T extends Int32Array | Uint8Array> {
-  constructor(
-    public data: T,
-    private readonly make: (n: number) => T,
-  ) {}
-  set(slot: number, value: number) {
-    if (slot >= this.data.length) {
-      const next = this.make(Math.max(64, slot * 2));
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[slot] = value;
-  }
-}
-
-const int32 = () => new Column(new Int32Array(0), (n) => new Int32Array(n));
-const uint8 = () => new Column(new Uint8Array(0), (n) => new Uint8Array(n));
-
 /** A growable list of integers. */
 class IntList {
   data = new Int32Array(1024);
@@ -185,11 +132,9 @@ class IntList {
 }
 
 const NONE: readonly number[] = [];
-const POSTING_KINDS = ['pairs', 'cats', 'areas'] as const;
-type PostingKind = (typeof POSTING_KINDS)[number];
 
 /**
- * Posting lists (slots by key), built in one pass into arrays of exact size, then added to: a
+ * Slots by character pair, built in one pass into arrays of exact size and then added to: a
  * changed resource takes a new, higher slot, so every list stays ascending.
  */
 class Postings {
@@ -200,16 +145,16 @@ class Postings {
   constructor(keys: IntList, slots: IntList) {
     const counts = new Map<number, number>();
     for (let i = 0; i < keys.length; i++) counts.set(keys.data[i]!, (counts.get(keys.data[i]!) ?? 0) + 1);
-    const fill = new Map<number, number>();
+    const filled = new Map<number, number>();
     for (const [key, n] of counts) {
       this.base.set(key, new Int32Array(n));
-      fill.set(key, 0);
+      filled.set(key, 0);
     }
     for (let i = 0; i < keys.length; i++) {
       const key = keys.data[i]!;
-      const at = fill.get(key)!;
+      const at = filled.get(key)!;
       this.base.get(key)![at] = slots.data[i]!;
-      fill.set(key, at + 1);
+      filled.set(key, at + 1);
     }
   }
 
@@ -231,22 +176,72 @@ class Postings {
   }
 }
 
-/** A query turned into lookup tables and codes for one pass over candidates. */
-interface Compiled {
-  status: Uint8Array;
-  weekdayBit: number;
-  /** -1: either. */
-  free: number;
-  /** -1: any; 0: a value no resource has. */
-  sogo: number;
-  kind: number;
-  /** -1: either; 1: overdue only; 0: not overdue. */
-  stale: number;
-  categories: Uint8Array | null;
-  anyOfCategories: Uint8Array | null;
-  areas: Uint8Array | null;
-  terms: readonly (readonly string[])[];
-  today: number;
+/** One bit per slot for each value of a column: the filters that pick among few values. */
+class Bitmaps {
+  private readonly maps = new Map<string, Uint32Array>();
+  constructor(private words: number) {}
+
+  grow(words: number): void {
+    this.words = words;
+    for (const [value, map] of this.maps) {
+      const next = new Uint32Array(words);
+      next.set(map);
+      this.maps.set(value, next);
+    }
+  }
+
+  set(value: string, slot: number): void {
+    let map = this.maps.get(value);
+    if (!map) {
+      map = new Uint32Array(this.words);
+      this.maps.set(value, map);
+    }
+    map[slot >>> 5]! |= 1 << (slot & 31);
+  }
+
+  clear(value: string, slot: number): void {
+    const map = this.maps.get(value);
+    if (map) map[slot >>> 5]! &= ~(1 << (slot & 31));
+  }
+
+  /** f &= (map of any of `values`); values no slot has add nothing. */
+  andAny(f: Uint32Array, values: Iterable<string>): void {
+    const maps: Uint32Array[] = [];
+    for (const v of values) {
+      const map = this.maps.get(v);
+      if (map) maps.push(map);
+    }
+    if (maps.length === 0) f.fill(0);
+    else if (maps.length === 1) {
+      const m = maps[0]!;
+      for (let w = 0; w < f.length; w++) f[w]! &= m[w]!;
+    } else {
+      for (let w = 0; w < f.length; w++) {
+        let any = 0;
+        for (const m of maps) any |= m[w]!;
+        f[w]! &= any;
+      }
+    }
+  }
+
+  /** f &= ~(map of `value`). */
+  andNot(f: Uint32Array, value: string): void {
+    const m = this.maps.get(value);
+    if (m) for (let w = 0; w < f.length; w++) f[w]! &= ~m[w]!;
+  }
+}
+
+const has = (f: Uint32Array, slot: number) => (f[slot >>> 5]! & (1 << (slot & 31))) !== 0;
+
+function popcount(f: Uint32Array): number {
+  let n = 0;
+  for (let w = 0; w < f.length; w++) {
+    let x = f[w]!;
+    x -= (x >>> 1) & 0x55555555;
+    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+    n += (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+  return n;
 }
 
 export class SearchIndex<R> {
@@ -254,22 +249,17 @@ export class SearchIndex<R> {
   private slots: (IndexEntry<R> | null)[] = [];
   private slotOf = new Map<string, number>();
   private texts: string[] = [];
-  private mask = uint8();
-  private status = int32();
-  private free = uint8();
-  private sogo = int32();
-  private kind = int32();
-  private due = int32();
-  private cats: number[][] = [];
-  private areas: number[][] = [];
-  private statusCodes = new Codes();
-  private sogoCodes = new Codes();
-  private kindCodes = new Codes();
-  private catCodes = new Codes();
-  private areaCodes = new Codes();
+  private due = new Int32Array(0);
+  private words = 0;
+  private alive = new Uint32Array(0);
+  private status = new Bitmaps(0);
+  private weekday = new Bitmaps(0);
+  private free = new Bitmaps(0);
+  private sogo = new Bitmaps(0);
+  private kind = new Bitmaps(0);
+  private category = new Bitmaps(0);
+  private area = new Bitmaps(0);
   private pairs!: Postings;
-  private byCategory!: Postings;
-  private byArea!: Postings;
   private pairBuffer = new Int32Array(1024);
   /** Live slots in (kana, name, id) order and in (kana, id) order, and each slot's place in them. */
   private orderKN: number[] = [];
@@ -278,6 +268,7 @@ export class SearchIndex<R> {
   private rankKI = new Int32Array(0);
   private stamp = new Uint32Array(0);
   private stampNow = 0;
+  private filter = new Uint32Array(0);
 
   constructor(entries: readonly IndexEntry<R>[] = []) {
     this.rebuild(entries);
@@ -299,6 +290,7 @@ export class SearchIndex<R> {
     for (const id of [...removed, ...changed.map((e) => e.id)]) {
       const slot = this.slotOf.get(id);
       if (slot === undefined) continue;
+      this.unmark(this.slots[slot]!, slot);
       this.slots[slot] = null;
       this.slotOf.delete(id);
       dead.add(slot);
@@ -312,7 +304,7 @@ export class SearchIndex<R> {
     }
     const added = changed.map((e) => {
       const slot = this.place(e);
-      this.keysOf(e, slot, (kind, key) => this.postings(kind).add(key, slot));
+      this.pairsOf(e, (key) => this.pairs.add(key, slot));
       return slot;
     });
     if (dead.size) {
@@ -336,58 +328,78 @@ export class SearchIndex<R> {
     this.slots = [];
     this.slotOf = new Map();
     this.texts = [];
-    this.cats = [];
-    this.areas = [];
-    const lists = new Map<PostingKind, { keys: IntList; slots: IntList }>();
-    for (const kind of POSTING_KINDS) lists.set(kind, { keys: new IntList(), slots: new IntList() });
+    this.words = Math.ceil((entries.length + 1) / 32);
+    this.alive = new Uint32Array(this.words);
+    this.due = new Int32Array(this.words * 32);
+    for (const kind of ['status', 'weekday', 'free', 'sogo', 'kind', 'category', 'area'] as const)
+      this[kind] = new Bitmaps(this.words);
+    const keys = new IntList();
+    const slots = new IntList();
     for (const e of entries) {
       const old = this.slotOf.get(e.id);
-      if (old !== undefined) this.slots[old] = null;
+      if (old !== undefined) {
+        this.unmark(this.slots[old]!, old);
+        this.slots[old] = null;
+      }
       const slot = this.place(e);
-      this.keysOf(e, slot, (kind, key) => {
-        const l = lists.get(kind)!;
-        l.keys.push(key);
-        l.slots.push(slot);
+      this.pairsOf(e, (key) => {
+        keys.push(key);
+        slots.push(slot);
       });
     }
-    const built = (kind: PostingKind) => new Postings(lists.get(kind)!.keys, lists.get(kind)!.slots);
-    this.pairs = built('pairs');
-    this.byCategory = built('cats');
-    this.byArea = built('areas');
+    this.pairs = new Postings(keys, slots);
     const live = [...this.slotOf.values()];
     this.orderKN = [...live].sort((a, b) => byKanaNameId(this.slots[a]!, this.slots[b]!));
     this.orderKI = [...live].sort((a, b) => byKanaId(this.slots[a]!, this.slots[b]!));
     this.renumber();
   }
 
-  /** Gives an entry the next slot and its columns. */
+  /** Gives an entry the next slot, its columns and its bits. */
   private place(e: IndexEntry<R>): number {
     const slot = this.slots.length;
+    if (slot >= this.words * 32) this.grow(Math.max(this.words * 2, 1));
     this.slots.push(e);
     this.slotOf.set(e.id, slot);
     this.texts.push(e.searchText);
-    this.mask.set(slot, e.weekdayMask & 0x7f);
-    this.status.set(slot, this.statusCodes.of(e.status));
-    this.free.set(slot, e.free ? 1 : 0);
-    this.sogo.set(slot, e.sogoType === null ? 0 : this.sogoCodes.of(e.sogoType));
-    this.kind.set(slot, this.kindCodes.of(e.kind));
-    this.due.set(slot, e.nextCheckDue === null ? NO_DUE : dayNumber(e.nextCheckDue) + DUE_OFFSET);
-    this.cats.push(e.categories.map((c) => this.catCodes.of(c)));
-    this.areas.push(e.areaIds.map((a) => this.areaCodes.of(a)));
+    this.due[slot] = e.nextCheckDue === null ? NO_DUE : dayNumber(e.nextCheckDue) + DUE_OFFSET;
+    this.alive[slot >>> 5]! |= 1 << (slot & 31);
+    this.mark(e, slot, (bitmaps, value) => bitmaps.set(value, slot));
     return slot;
   }
 
-  /** The posting-list keys of a placed entry: its character pairs, categories and areas, each once. */
-  private keysOf(e: IndexEntry<R>, slot: number, add: (list: PostingKind, key: number) => void): void {
-    if (this.pairBuffer.length < e.searchText.length)
-      this.pairBuffer = new Int32Array(e.searchText.length * 2);
-    for (const p of pairsOf(e.searchText, this.pairBuffer)) add('pairs', p);
-    for (const c of new Set(this.cats[slot])) add('cats', c);
-    for (const a of new Set(this.areas[slot])) add('areas', a);
+  private unmark(e: IndexEntry<R>, slot: number) {
+    this.alive[slot >>> 5]! &= ~(1 << (slot & 31));
+    this.mark(e, slot, (bitmaps, value) => bitmaps.clear(value, slot));
   }
 
-  private postings(kind: PostingKind): Postings {
-    return kind === 'pairs' ? this.pairs : kind === 'cats' ? this.byCategory : this.byArea;
+  /** The bitmap values of an entry. */
+  private mark(e: IndexEntry<R>, _slot: number, to: (bitmaps: Bitmaps, value: string) => void) {
+    to(this.status, e.status);
+    for (let d = 0; d < 7; d++) if (e.weekdayMask & (1 << d)) to(this.weekday, String(d));
+    to(this.free, String(e.free));
+    if (e.sogoType !== null) to(this.sogo, e.sogoType);
+    to(this.kind, e.kind);
+    for (const c of e.categories) to(this.category, c);
+    for (const a of e.areaIds) to(this.area, a);
+  }
+
+  private grow(words: number) {
+    this.words = words;
+    const alive = new Uint32Array(words);
+    alive.set(this.alive);
+    this.alive = alive;
+    const due = new Int32Array(words * 32);
+    due.set(this.due);
+    this.due = due;
+    for (const b of [this.status, this.weekday, this.free, this.sogo, this.kind, this.category, this.area])
+      b.grow(words);
+  }
+
+  /** The distinct character pairs of an entry's text. */
+  private pairsOf(e: IndexEntry<R>, add: (key: number) => void): void {
+    if (this.pairBuffer.length < e.searchText.length)
+      this.pairBuffer = new Int32Array(e.searchText.length * 2);
+    for (const p of pairsOf(e.searchText, this.pairBuffer)) add(p);
   }
 
   private renumber(): void {
@@ -400,24 +412,64 @@ export class SearchIndex<R> {
 
   /** One page of what matches, in the SQL's order, and how many match in all. */
   search(q: IndexQuery): IndexPage<R> {
-    const c = this.compile(q);
-    if (!c) return { total: 0, rows: [] };
-    const source = this.candidates(q);
-    const group = this.grouping(q, c.today);
-    if (source === null && group) {
-      // Nothing narrows: walk the (kana, name, id) order once, testing every resource, into the
-      // few groups that come before it in the order; no sort at all.
+    const f = this.filtered(q);
+    const today = dayNumber(q.today) + DUE_OFFSET;
+    const stale = q.stale === undefined ? -1 : q.stale ? 1 : 0;
+    // What the bitmaps cannot say: the due date against today, and the words.
+    const rest = (s: number) => {
+      if (stale >= 0 && (this.due[s]! < today ? 1 : 0) !== stale) return false;
+      const text = this.texts[s]!;
+      for (const forms of q.terms) {
+        let found = false;
+        for (const form of forms) {
+          if (text.includes(form)) {
+            found = true;
+            break;
+          }
+        }
+        if (!found) return false;
+      }
+      return true;
+    };
+    const group = this.grouping(q, today);
+    const source = this.rarestWord(q);
+    if (source === null && group && popcount(f) * 8 > this.orderKN.length) {
+      // Much of the tenant may match: walk the (kana, name, id) order once into the few groups
+      // that come before it in the order, with no sort at all.
       const groups: number[][] = [[], [], [], [], [], []];
       let total = 0;
       for (const s of this.orderKN) {
-        if (this.matches(s, c)) {
+        if (has(f, s) && rest(s)) {
           groups[group(s)]!.push(s);
           total++;
         }
       }
       return { total, rows: this.pageOf(groups, q) };
     }
-    const hits = this.matching(source, c);
+    const hits: number[] = [];
+    if (source === null) {
+      for (let w = 0; w < f.length; w++) {
+        let bits = f[w]!;
+        while (bits !== 0) {
+          const low = bits & -bits;
+          const s = w * 32 + 31 - Math.clz32(low);
+          bits ^= low;
+          if (rest(s)) hits.push(s);
+        }
+      }
+    } else {
+      const mark = source.length > 1 ? this.nextStamp() : 0;
+      for (const list of source) {
+        for (let i = 0; i < list.length; i++) {
+          const s = list[i]!;
+          if (mark !== 0) {
+            if (this.stamp[s] === mark) continue;
+            this.stamp[s] = mark;
+          }
+          if (has(f, s) && rest(s)) hits.push(s);
+        }
+      }
+    }
     if (q.sort === 'updated') {
       hits.sort((a, b) => {
         const x = this.slots[a]!;
@@ -430,7 +482,7 @@ export class SearchIndex<R> {
     // slot is found again from the rank.
     const [order, rank, groupOf] =
       q.sort === 'stale'
-        ? [this.orderKI, this.rankKI, (s: number) => this.due.data[s]!]
+        ? [this.orderKI, this.rankKI, (s: number) => this.due[s]!]
         : [this.orderKN, this.rankKN, group!];
     const keys = new Float64Array(hits.length);
     for (let i = 0; i < hits.length; i++) keys[i] = groupOf(hits[i]!) * RANK + rank[hits[i]!]!;
@@ -441,6 +493,62 @@ export class SearchIndex<R> {
     return { total: hits.length, rows };
   }
 
+  /** The live slots that pass every filter a bitmap can answer (all but the due date and the words). */
+  private filtered(q: IndexQuery): Uint32Array {
+    if (this.filter.length !== this.words) this.filter = new Uint32Array(this.words);
+    const f = this.filter;
+    f.set(this.alive);
+    if ('in' in q.status) this.status.andAny(f, q.status.in);
+    else this.status.andNot(f, q.status.not);
+    if (q.weekday !== undefined) this.weekday.andAny(f, [String(q.weekday)]);
+    if (q.free !== undefined) this.free.andAny(f, [String(q.free)]);
+    if (q.sogoType !== undefined) this.sogo.andAny(f, [q.sogoType]);
+    if (q.kind !== undefined) this.kind.andAny(f, [q.kind]);
+    if (q.categories) this.category.andAny(f, q.categories);
+    if (q.anyOfCategories) this.category.andAny(f, q.anyOfCategories);
+    if (q.areaIds) this.area.andAny(f, q.areaIds);
+    return f;
+  }
+
+  /**
+   * The slots that may hold the rarest word: for each of its forms, the posting list of its
+   * rarest character pair. Null when some word has a form of one character (no pair to look up),
+   * or there are no words.
+   */
+  private rarestWord(q: IndexQuery): ArrayLike<number>[] | null {
+    let best: ArrayLike<number>[] | null = null;
+    let bestSize = Number.POSITIVE_INFINITY;
+    for (const forms of q.terms) {
+      const lists: ArrayLike<number>[] = [];
+      let size = 0;
+      for (const form of forms) {
+        const key = this.rarestPair(form);
+        if (key === null) {
+          size = Number.POSITIVE_INFINITY;
+          break;
+        }
+        lists.push(...this.pairs.lists(key));
+        size += this.pairs.size(key);
+      }
+      if (size < bestSize) [best, bestSize] = [lists, size];
+    }
+    return best;
+  }
+
+  /** The key of the rarest of a form's character pairs; null for a single character. */
+  private rarestPair(form: string): number | null {
+    if (form.length < 2) return null;
+    let best = 0;
+    let bestSize = Number.POSITIVE_INFINITY;
+    for (let i = 0; i + 1 < form.length; i++) {
+      const key = pairKey(form.charCodeAt(i), form.charCodeAt(i + 1));
+      const size = this.pairs.size(key);
+      if (size < bestSize) [best, bestSize] = [key, size];
+      if (size === 0) break;
+    }
+    return best;
+  }
+
   /**
    * For the relevance and name orders, which group a slot sorts in before its (kana, name, id)
    * rank: name match first, other text next, then overdue last (the SQL's case expressions).
@@ -449,7 +557,7 @@ export class SearchIndex<R> {
     if (q.sort === 'name') return () => 0;
     if (q.sort !== 'relevance') return null;
     const first = q.terms[0]?.[0];
-    const due = this.due.data;
+    const due = this.due;
     if (first === undefined) return (s) => (due[s]! < today ? 1 : 0);
     return (s) => {
       // A folded word holds no space, so its first occurrence tells both: at 0 the text starts
@@ -478,120 +586,6 @@ export class SearchIndex<R> {
     return rows;
   }
 
-  /** The query as codes and lookup tables; null when a filter names a value no resource has. */
-  private compile(q: IndexQuery): Compiled | null {
-    const sogo = q.sogoType === undefined ? -1 : this.sogoCodes.find(q.sogoType);
-    const kind = q.kind === undefined ? -1 : this.kindCodes.find(q.kind);
-    if (sogo === 0 || kind === 0) return null;
-    return {
-      status:
-        'in' in q.status ? this.statusCodes.table(q.status.in) : this.statusCodes.tableExcept(q.status.not),
-      weekdayBit: q.weekday === undefined ? 0 : 1 << q.weekday,
-      free: q.free === undefined ? -1 : q.free ? 1 : 0,
-      sogo,
-      kind,
-      stale: q.stale === undefined ? -1 : q.stale ? 1 : 0,
-      categories: q.categories ? this.catCodes.table(q.categories) : null,
-      anyOfCategories: q.anyOfCategories ? this.catCodes.table(q.anyOfCategories) : null,
-      areas: q.areaIds ? this.areaCodes.table(q.areaIds) : null,
-      terms: q.terms,
-      today: dayNumber(q.today) + DUE_OFFSET,
-    };
-  }
-
-  /** Slots that match every condition, each once. */
-  private matching(source: ArrayLike<number>[] | null, c: Compiled): number[] {
-    const hits: number[] = [];
-    if (source === null) {
-      for (let s = 0; s < this.slots.length; s++) if (this.slots[s] && this.matches(s, c)) hits.push(s);
-      return hits;
-    }
-    const mark = this.nextStamp();
-    const stamp = this.stamp;
-    for (const list of source) {
-      for (let i = 0; i < list.length; i++) {
-        const s = list[i]!;
-        if (stamp[s] === mark) continue;
-        stamp[s] = mark;
-        if (this.slots[s] && this.matches(s, c)) hits.push(s);
-      }
-    }
-    return hits;
-  }
-
-  /**
-   * The smallest sure superset of the hits, as lists of slots: the pairs of the rarest word, or the
-   * chosen categories or areas; null when nothing narrows (read every slot).
-   */
-  private candidates(q: IndexQuery): ArrayLike<number>[] | null {
-    let best: ArrayLike<number>[] | null = null;
-    let bestSize = this.slots.length;
-    for (const forms of q.terms) {
-      const lists: ArrayLike<number>[] = [];
-      let size = 0;
-      for (const form of forms) {
-        const key = this.rarestPair(form);
-        if (key === null) {
-          size = Number.POSITIVE_INFINITY;
-          break;
-        }
-        lists.push(...this.pairs.lists(key));
-        size += this.pairs.size(key);
-      }
-      if (size < bestSize) [best, bestSize] = [lists, size];
-    }
-    for (const [postings, codes, values] of [
-      [this.byCategory, this.catCodes, q.categories],
-      [this.byCategory, this.catCodes, q.anyOfCategories],
-      [this.byArea, this.areaCodes, q.areaIds],
-    ] as const) {
-      if (!values) continue;
-      const keys = [...values].map((v) => codes.find(v));
-      const size = keys.reduce((n, k) => n + postings.size(k), 0);
-      if (size < bestSize) [best, bestSize] = [keys.flatMap((k) => postings.lists(k)), size];
-    }
-    return best;
-  }
-
-  /** The key of the rarest of a form's character pairs; null for a single character. */
-  private rarestPair(form: string): number | null {
-    if (form.length < 2) return null;
-    let best = 0;
-    let bestSize = Number.POSITIVE_INFINITY;
-    for (let i = 0; i + 1 < form.length; i++) {
-      const key = pairKey(form.charCodeAt(i), form.charCodeAt(i + 1));
-      const size = this.pairs.size(key);
-      if (size < bestSize) [best, bestSize] = [key, size];
-      if (size === 0) break;
-    }
-    return best;
-  }
-
-  /** Cheap integer tests first, the text last. */
-  private matches(s: number, c: Compiled): boolean {
-    if (c.status[this.status.data[s]!] !== 1) return false;
-    if (c.weekdayBit !== 0 && (this.mask.data[s]! & c.weekdayBit) === 0) return false;
-    if (c.free >= 0 && this.free.data[s] !== c.free) return false;
-    if (c.sogo >= 0 && this.sogo.data[s] !== c.sogo) return false;
-    if (c.kind >= 0 && this.kind.data[s] !== c.kind) return false;
-    if (c.stale >= 0 && (this.due.data[s]! < c.today ? 1 : 0) !== c.stale) return false;
-    if (c.categories && !anyIn(this.cats[s]!, c.categories)) return false;
-    if (c.anyOfCategories && !anyIn(this.cats[s]!, c.anyOfCategories)) return false;
-    if (c.areas && !anyIn(this.areas[s]!, c.areas)) return false;
-    const text = this.texts[s]!;
-    for (const forms of c.terms) {
-      let found = false;
-      for (const f of forms) {
-        if (text.includes(f)) {
-          found = true;
-          break;
-        }
-      }
-      if (!found) return false;
-    }
-    return true;
-  }
-
   private nextStamp(): number {
     if (this.stampNow >= 0xfffffff0) {
       this.stamp.fill(0);
@@ -599,12 +593,6 @@ export class SearchIndex<R> {
     }
     return ++this.stampNow;
   }
-}
-
-/** Whether any of the codes is marked in the table. */
-function anyIn(codes: readonly number[], table: Uint8Array): boolean {
-  for (let i = 0; i < codes.length; i++) if (table[codes[i]!] === 1) return true;
-  return false;
 }
 
 /** Inserts `slot` into a sorted array; `cmp(x)` compares an element with the new one. */
