@@ -103,18 +103,44 @@ const byKanaId = <R>(a: IndexEntry<R>, b: IndexEntry<R>) =>
 /** A pair of UTF-16 units as one small integer (a posting list key). */
 const pairKey = (a: number, b: number) => (a << 16) | b;
 
-/** The distinct character pairs of a text, without those that span the space between its parts. */
-function pairsOf(text: string, buffer: Int32Array): Int32Array {
-  let n = 0;
-  for (let i = 0; i + 1 < text.length; i++) {
-    const a = text.charCodeAt(i);
-    const b = text.charCodeAt(i + 1);
-    if (a !== 32 && b !== 32) buffer[n++] = pairKey(a, b);
+/** Integer keys to dense numbers 0, 1, 2 … (open addressing; far cheaper than a Map when built by the million). */
+class DenseKeys {
+  private keys = new Int32Array(1 << 12);
+  private ids = new Int32Array(1 << 12).fill(-1);
+  size = 0;
+
+  /** The key's number, given one if new. */
+  id(key: number): number {
+    const found = this.find(key);
+    if (found >= 0) return found;
+    if ((this.size + 1) * 2 > this.keys.length) this.resize();
+    return this.insert(key, this.size++);
   }
-  const keys = buffer.subarray(0, n).sort();
-  let m = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || keys[i] !== keys[i - 1]) keys[m++] = keys[i]!;
-  return keys.subarray(0, m);
+
+  /** The key's number, or -1. */
+  find(key: number): number {
+    const mask = this.keys.length - 1;
+    for (let i = Math.imul(key, 0x9e3779b1) & mask; ; i = (i + 1) & mask) {
+      if (this.ids[i] === -1) return -1;
+      if (this.keys[i] === key) return this.ids[i]!;
+    }
+  }
+
+  private insert(key: number, id: number): number {
+    const mask = this.keys.length - 1;
+    let i = Math.imul(key, 0x9e3779b1) & mask;
+    while (this.ids[i] !== -1) i = (i + 1) & mask;
+    this.keys[i] = key;
+    this.ids[i] = id;
+    return id;
+  }
+
+  private resize() {
+    const { keys, ids } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.ids = new Int32Array(ids.length * 2).fill(-1);
+    for (let i = 0; i < keys.length; i++) if (ids[i] !== -1) this.insert(keys[i]!, ids[i]!);
+  }
 }
 
 /** A growable list of integers. */
@@ -131,49 +157,88 @@ class IntList {
   }
 }
 
-const NONE: readonly number[] = [];
+const NONE = new Int32Array(0);
 
 /**
- * Slots by character pair, built in one pass into arrays of exact size and then added to: a
- * changed resource takes a new, higher slot, so every list stays ascending.
+ * Slots by character pair. Built in one pass: each text's distinct pairs numbered (DenseKeys) and
+ * laid out as one array with offsets; then added to, a list per pair, as changed resources take
+ * new, higher slots — so every list stays ascending.
  */
-class Postings {
-  private readonly base = new Map<number, Int32Array>();
+class PairPostings {
+  private readonly keys = new DenseKeys();
+  private readonly offsets: Int32Array;
+  private readonly data: Int32Array;
   private readonly extra = new Map<number, number[]>();
 
-  /** `keys[i]` belongs to `slots[i]`, slots ascending. */
-  constructor(keys: IntList, slots: IntList) {
-    const counts = new Map<number, number>();
-    for (let i = 0; i < keys.length; i++) counts.set(keys.data[i]!, (counts.get(keys.data[i]!) ?? 0) + 1);
-    const filled = new Map<number, number>();
-    for (const [key, n] of counts) {
-      this.base.set(key, new Int32Array(n));
-      filled.set(key, 0);
+  constructor(texts: readonly (string | null)[]) {
+    const ids = new IntList();
+    const slots = new IntList();
+    let last = new Int32Array(1 << 12).fill(-1);
+    for (let slot = 0; slot < texts.length; slot++) {
+      const text = texts[slot];
+      if (text == null) continue;
+      eachPair(text, (key) => {
+        const id = this.keys.id(key);
+        if (id >= last.length) {
+          const next = new Int32Array(last.length * 2).fill(-1);
+          next.set(last);
+          last = next;
+        }
+        // A text's repeated pairs count once.
+        if (last[id] === slot) return;
+        last[id] = slot;
+        ids.push(id);
+        slots.push(slot);
+      });
     }
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys.data[i]!;
-      const at = filled.get(key)!;
-      this.base.get(key)![at] = slots.data[i]!;
-      filled.set(key, at + 1);
-    }
+    this.offsets = new Int32Array(this.keys.size + 1);
+    for (let i = 0; i < ids.length; i++) this.offsets[ids.data[i]! + 1]!++;
+    for (let k = 0; k < this.keys.size; k++) this.offsets[k + 1]! += this.offsets[k]!;
+    const fill = this.offsets.slice(0, this.keys.size);
+    this.data = new Int32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) this.data[fill[ids.data[i]!]!++] = slots.data[i]!;
   }
 
-  add(key: number, slot: number): void {
-    const list = this.extra.get(key);
-    if (list) list.push(slot);
-    else this.extra.set(key, [slot]);
+  add(text: string, slot: number): void {
+    const seen = new Set<number>();
+    eachPair(text, (key) => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      const list = this.extra.get(key);
+      if (list) list.push(slot);
+      else this.extra.set(key, [slot]);
+    });
   }
 
   size(key: number): number {
-    return (this.base.get(key)?.length ?? 0) + (this.extra.get(key)?.length ?? 0);
+    const id = this.keys.find(key);
+    const base = id < 0 ? 0 : this.offsets[id + 1]! - this.offsets[id]!;
+    return base + (this.extra.get(key)?.length ?? 0);
   }
 
-  /** The key's slots, as one or two lists. */
+  /** The pair's slots, as one or two lists. */
   lists(key: number): ArrayLike<number>[] {
-    const base = this.base.get(key);
+    const id = this.keys.find(key);
+    const base = id < 0 ? NONE : this.data.subarray(this.offsets[id]!, this.offsets[id + 1]!);
     const extra = this.extra.get(key);
-    return base && extra ? [base, extra] : [base ?? extra ?? NONE];
+    return extra ? [base, extra] : [base];
   }
+}
+
+/** Calls `add` with each character pair of a text, but none that spans the space between its parts. */
+function eachPair(text: string, add: (key: number) => void): void {
+  for (let i = 0; i + 1 < text.length; i++) {
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    if (a !== 32 && b !== 32) add(pairKey(a, b));
+  }
+}
+
+let scratchWords = new Uint32Array(0);
+/** A reusable buffer for a union of bitmaps (searches are synchronous: one at a time). */
+function scratch(words: number): Uint32Array {
+  if (scratchWords.length < words) scratchWords = new Uint32Array(words);
+  return scratchWords.subarray(0, words);
 }
 
 /** One bit per slot for each value of a column: the filters that pick among few values. */
@@ -211,17 +276,20 @@ class Bitmaps {
       const map = this.maps.get(v);
       if (map) maps.push(map);
     }
-    if (maps.length === 0) f.fill(0);
-    else if (maps.length === 1) {
-      const m = maps[0]!;
-      for (let w = 0; w < f.length; w++) f[w]! &= m[w]!;
-    } else {
-      for (let w = 0; w < f.length; w++) {
-        let any = 0;
-        for (const m of maps) any |= m[w]!;
-        f[w]! &= any;
+    if (maps.length === 0) {
+      f.fill(0);
+      return;
+    }
+    let any = maps[0]!;
+    if (maps.length > 1) {
+      any = scratch(f.length);
+      any.set(maps[0]!);
+      for (let i = 1; i < maps.length; i++) {
+        const m = maps[i]!;
+        for (let w = 0; w < any.length; w++) any[w]! |= m[w]!;
       }
     }
+    for (let w = 0; w < f.length; w++) f[w]! &= any[w]!;
   }
 
   /** f &= ~(map of `value`). */
@@ -259,8 +327,7 @@ export class SearchIndex<R> {
   private kind = new Bitmaps(0);
   private category = new Bitmaps(0);
   private area = new Bitmaps(0);
-  private pairs!: Postings;
-  private pairBuffer = new Int32Array(1024);
+  private pairs!: PairPostings;
   /** Live slots in (kana, name, id) order and in (kana, id) order, and each slot's place in them. */
   private orderKN: number[] = [];
   private orderKI: number[] = [];
@@ -304,7 +371,7 @@ export class SearchIndex<R> {
     }
     const added = changed.map((e) => {
       const slot = this.place(e);
-      this.pairsOf(e, (key) => this.pairs.add(key, slot));
+      this.pairs.add(e.searchText, slot);
       return slot;
     });
     if (dead.size) {
@@ -333,21 +400,15 @@ export class SearchIndex<R> {
     this.due = new Int32Array(this.words * 32);
     for (const kind of ['status', 'weekday', 'free', 'sogo', 'kind', 'category', 'area'] as const)
       this[kind] = new Bitmaps(this.words);
-    const keys = new IntList();
-    const slots = new IntList();
     for (const e of entries) {
       const old = this.slotOf.get(e.id);
       if (old !== undefined) {
         this.unmark(this.slots[old]!, old);
         this.slots[old] = null;
       }
-      const slot = this.place(e);
-      this.pairsOf(e, (key) => {
-        keys.push(key);
-        slots.push(slot);
-      });
+      this.place(e);
     }
-    this.pairs = new Postings(keys, slots);
+    this.pairs = new PairPostings(this.slots.map((e) => e?.searchText ?? null));
     const live = [...this.slotOf.values()];
     this.orderKN = [...live].sort((a, b) => byKanaNameId(this.slots[a]!, this.slots[b]!));
     this.orderKI = [...live].sort((a, b) => byKanaId(this.slots[a]!, this.slots[b]!));
@@ -395,13 +456,6 @@ export class SearchIndex<R> {
       b.grow(words);
   }
 
-  /** The distinct character pairs of an entry's text. */
-  private pairsOf(e: IndexEntry<R>, add: (key: number) => void): void {
-    if (this.pairBuffer.length < e.searchText.length)
-      this.pairBuffer = new Int32Array(e.searchText.length * 2);
-    for (const p of pairsOf(e.searchText, this.pairBuffer)) add(p);
-  }
-
   private renumber(): void {
     this.rankKN = new Int32Array(this.slots.length).fill(-1);
     this.rankKI = new Int32Array(this.slots.length).fill(-1);
@@ -432,8 +486,11 @@ export class SearchIndex<R> {
       return true;
     };
     const group = this.grouping(q, today);
-    const source = this.rarestWord(q);
-    if (source === null && group && popcount(f) * 8 > this.orderKN.length) {
+    const count = popcount(f);
+    let source = this.rarestWord(q);
+    // Read whichever is shorter: the rarest word's lists, or what the filters leave.
+    if (source && source.reduce((n, list) => n + list.length, 0) > count) source = null;
+    if (source === null && group && count * 8 > this.orderKN.length) {
       // Much of the tenant may match: walk the (kana, name, id) order once into the few groups
       // that come before it in the order, with no sort at all.
       const groups: number[][] = [[], [], [], [], [], []];
