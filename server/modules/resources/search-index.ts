@@ -3,7 +3,8 @@
  * text with its character pairs as posting lists, the sort keys, and the list row each hit shows.
  * It answers exactly what the SQL of `searchQuery` answers — the same rows, the same total, the
  * same order — and a test holds it to that on random data and queries on both engines
- * (search-index.test.ts). Pure: loading it and keeping it current is search.service.ts (decision 0012).
+ * (search-index.test.ts). Pure: loading it and keeping it current is search-index.service.ts
+ * (decision 0012).
  */
 
 /** What the index keeps of one resource. */
