@@ -966,7 +966,7 @@ const indexLoader: IndexLoader<ListRow> = {
   },
 };
 
-/** Each tenant's resources in memory, current before every search (decision 0012). */
+/** Each tenant's resources in memory, current before every search (decision 0014). */
 export const searchIndexes = new SearchIndexes(indexLoader);
 
 /**
