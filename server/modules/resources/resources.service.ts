@@ -238,26 +238,28 @@ function toResource(
   };
 }
 
+// How a resource meets its place and its 主体: left joins, as either may be missing.
+const toItsPlace = and(
+  eq(serviceAtLocations.tenantId, services.tenantId),
+  eq(serviceAtLocations.serviceId, services.id),
+);
+const toThePlace = and(
+  eq(locations.tenantId, serviceAtLocations.tenantId),
+  eq(locations.id, serviceAtLocations.locationId),
+);
+const toItsOrganization = and(
+  eq(organizations.tenantId, services.tenantId),
+  eq(organizations.id, services.organizationId),
+);
+
 /** Services with their place and 主体 (a service has at most one place). */
 export function servicesWithPlace(ctx: TenantContext) {
   return ctx.db
     .select({ s: services, loc: locations, org: organizations })
     .from(services)
-    .leftJoin(
-      serviceAtLocations,
-      and(eq(serviceAtLocations.tenantId, services.tenantId), eq(serviceAtLocations.serviceId, services.id)),
-    )
-    .leftJoin(
-      locations,
-      and(
-        eq(locations.tenantId, serviceAtLocations.tenantId),
-        eq(locations.id, serviceAtLocations.locationId),
-      ),
-    )
-    .leftJoin(
-      organizations,
-      and(eq(organizations.tenantId, services.tenantId), eq(organizations.id, services.organizationId)),
-    );
+    .leftJoin(serviceAtLocations, toItsPlace)
+    .leftJoin(locations, toThePlace)
+    .leftJoin(organizations, toItsOrganization);
 }
 
 async function loadRow(ctx: TenantContext, id: string) {
@@ -784,21 +786,9 @@ function summaryQuery(ctx: TenantContext) {
   return ctx.db
     .select({ ...summaryColumns, total: sql<number>`count(*) over()`.mapWith(Number) })
     .from(services)
-    .leftJoin(
-      serviceAtLocations,
-      and(eq(serviceAtLocations.tenantId, services.tenantId), eq(serviceAtLocations.serviceId, services.id)),
-    )
-    .leftJoin(
-      locations,
-      and(
-        eq(locations.tenantId, serviceAtLocations.tenantId),
-        eq(locations.id, serviceAtLocations.locationId),
-      ),
-    )
-    .leftJoin(
-      organizations,
-      and(eq(organizations.tenantId, services.tenantId), eq(organizations.id, services.organizationId)),
-    );
+    .leftJoin(serviceAtLocations, toItsPlace)
+    .leftJoin(locations, toThePlace)
+    .leftJoin(organizations, toItsOrganization);
 }
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number];
@@ -907,24 +897,9 @@ const indexLoader: IndexLoader<ListRow> = {
     const rows = await db
       .select(indexColumns)
       .from(services)
-      .leftJoin(
-        serviceAtLocations,
-        and(
-          eq(serviceAtLocations.tenantId, services.tenantId),
-          eq(serviceAtLocations.serviceId, services.id),
-        ),
-      )
-      .leftJoin(
-        locations,
-        and(
-          eq(locations.tenantId, serviceAtLocations.tenantId),
-          eq(locations.id, serviceAtLocations.locationId),
-        ),
-      )
-      .leftJoin(
-        organizations,
-        and(eq(organizations.tenantId, services.tenantId), eq(organizations.id, services.organizationId)),
-      )
+      .leftJoin(serviceAtLocations, toItsPlace)
+      .leftJoin(locations, toThePlace)
+      .leftJoin(organizations, toItsOrganization)
       .where(eq(services.tenantId, tenantId));
     return rows.map(toEntry);
   },
@@ -939,24 +914,9 @@ const indexLoader: IndexLoader<ListRow> = {
       })
       .from(changed)
       .leftJoin(services, and(eq(services.tenantId, tenantId), eq(services.id, changed.serviceId)))
-      .leftJoin(
-        serviceAtLocations,
-        and(
-          eq(serviceAtLocations.tenantId, services.tenantId),
-          eq(serviceAtLocations.serviceId, services.id),
-        ),
-      )
-      .leftJoin(
-        locations,
-        and(
-          eq(locations.tenantId, serviceAtLocations.tenantId),
-          eq(locations.id, serviceAtLocations.locationId),
-        ),
-      )
-      .leftJoin(
-        organizations,
-        and(eq(organizations.tenantId, services.tenantId), eq(organizations.id, services.organizationId)),
-      );
+      .leftJoin(serviceAtLocations, toItsPlace)
+      .leftJoin(locations, toThePlace)
+      .leftJoin(organizations, toItsOrganization);
     return {
       // No row: the changes were pruned away meanwhile (a day old); nothing left to patch.
       snapshot: rows[0]?.snapshot ?? since,
@@ -1042,17 +1002,8 @@ export async function similarResources(
       similarity,
     })
     .from(services)
-    .leftJoin(
-      serviceAtLocations,
-      and(eq(serviceAtLocations.tenantId, services.tenantId), eq(serviceAtLocations.serviceId, services.id)),
-    )
-    .leftJoin(
-      locations,
-      and(
-        eq(locations.tenantId, serviceAtLocations.tenantId),
-        eq(locations.id, serviceAtLocations.locationId),
-      ),
-    )
+    .leftJoin(serviceAtLocations, toItsPlace)
+    .leftJoin(locations, toThePlace)
     .where(
       and(
         eq(services.tenantId, ctx.tenantId),
