@@ -425,17 +425,17 @@ export class SearchIndex<R> {
     this.texts.push(e.searchText);
     this.due[slot] = e.nextCheckDue === null ? NO_DUE : dayNumber(e.nextCheckDue) + DUE_OFFSET;
     this.alive[slot >>> 5]! |= 1 << (slot & 31);
-    this.mark(e, slot, (bitmaps, value) => bitmaps.set(value, slot));
+    this.mark(e, (bitmaps, value) => bitmaps.set(value, slot));
     return slot;
   }
 
   private unmark(e: IndexEntry<R>, slot: number) {
     this.alive[slot >>> 5]! &= ~(1 << (slot & 31));
-    this.mark(e, slot, (bitmaps, value) => bitmaps.clear(value, slot));
+    this.mark(e, (bitmaps, value) => bitmaps.clear(value, slot));
   }
 
-  /** The bitmap values of an entry. */
-  private mark(e: IndexEntry<R>, _slot: number, to: (bitmaps: Bitmaps, value: string) => void) {
+  /** Each bitmap value of an entry. */
+  private mark(e: IndexEntry<R>, to: (bitmaps: Bitmaps, value: string) => void) {
     to(this.status, e.status);
     for (let d = 0; d < 7; d++) if (e.weekdayMask & (1 << d)) to(this.weekday, String(d));
     to(this.free, String(e.free));
