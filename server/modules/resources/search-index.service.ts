@@ -1,7 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { TenantContext } from '../../core/context';
-import { type Db, preparedRead } from '../../core/db';
+import { type Db, isTransaction, preparedRead } from '../../core/db';
 import { resourceChanges, services } from './resources.tables';
 import { type IndexEntry, SearchIndex } from './search-index';
 
@@ -70,7 +69,7 @@ export class SearchIndexes<R> {
    * inside a transaction (which may see its own uncommitted writes), or for a tenant too large to hold.
    */
   async use<T>(ctx: TenantContext, use: (index: SearchIndex<R>) => T): Promise<T | null> {
-    if (ctx.db instanceof PgTransaction) return null;
+    if (isTransaction(ctx.db)) return null;
     let tenants = this.byDb.get(ctx.db);
     if (!tenants) {
       tenants = new Map();
