@@ -411,6 +411,7 @@ async function searchOnPglite(total: number, vocab: Vocab[]) {
     );
     await measure('PGlite', database, exec);
   } finally {
+    searchIndexes.forget(database.db);
     await database.close();
   }
 }
@@ -449,6 +450,7 @@ async function searchOnPostgres(total: number, tenants: number, vocab: Vocab[]) 
     await measure('PostgreSQL', database, exec);
   } finally {
     await client.end().catch(() => {});
+    searchIndexes.forget(database.db);
     await database.close();
     stop();
   }

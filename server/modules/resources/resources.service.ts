@@ -892,7 +892,7 @@ function toEntry({ s, loc, org, x }: IndexRow): IndexEntry<ListRow> {
 }
 
 /** Reads the search index's rows: a whole tenant, or in one statement what changed since a snapshot. */
-const indexLoader: IndexLoader<ListRow> = {
+export const indexLoader: IndexLoader<ListRow> = {
   async all(db, tenantId) {
     const rows = await db
       .select(indexColumns)

@@ -30,8 +30,8 @@ export interface IndexLoader<R> {
 
 const NIL = '00000000-0000-0000-0000-000000000000';
 /**
- * Most resources held over all tenants of this process (~2.5 KB each, measured: ~50 MB for a
- * town of 20,000); the least recently searched tenant goes first, a larger one is left to SQL.
+ * Most resources held over all tenants of this process (~1.4–2.5 KB each, measured: 27–50 MB for
+ * a town of 20,000); the least recently searched tenant goes first, a larger one is left to SQL.
  */
 const MAX_HELD = 100_000;
 /** The change log keeps a day; an index that has not looked for half of that reloads whole. */
@@ -55,13 +55,19 @@ type Tenants<R> = Map<string, Held<R>>;
 
 export class SearchIndexes<R> {
   private readonly byDb = new WeakMap<object, Tenants<R>>();
-  /** Every index held, for the memory bound (a closed database's age out like any other). */
-  private readonly all = new Map<Held<R>, { tenants: Tenants<R>; tenantId: string }>();
+  /**
+   * Every index held, for the memory bound; weakly, so that a closed database's indexes go with
+   * it (its tenants map is only reachable through the database).
+   */
+  private readonly all = new Map<WeakRef<Held<R>>, { tenants: WeakRef<Tenants<R>>; tenantId: string }>();
 
   /** How often an index was read whole, and patched (for tests and the benchmark). */
   readonly counts = { reloads: 0, patches: 0 };
 
-  constructor(private readonly load: IndexLoader<R>) {}
+  constructor(
+    private readonly load: IndexLoader<R>,
+    private readonly maxHeld = MAX_HELD,
+  ) {}
 
   /**
    * Runs `use` on the tenant's index once it is current, synchronously after the check or the
@@ -100,7 +106,7 @@ export class SearchIndexes<R> {
   /** Forgets every index of a database (the benchmark's cold start). */
   forget(db: Db): void {
     const tenants = this.byDb.get(db);
-    for (const [held, where] of this.all) if (where.tenants === tenants) this.all.delete(held);
+    for (const [ref, where] of this.all) if (where.tenants.deref() === tenants) this.all.delete(ref);
     this.byDb.delete(db);
   }
 
@@ -156,7 +162,8 @@ export class SearchIndexes<R> {
     target.busy = null;
     target.generation++;
     target.checkedAt = target.usedAt = Date.now();
-    this.all.set(target, { tenants, tenantId: ctx.tenantId });
+    if (![...this.all.keys()].some((ref) => ref.deref() === target))
+      this.all.set(new WeakRef(target), { tenants: new WeakRef(tenants), tenantId: ctx.tenantId });
     this.evict(target);
     return target.index ? use(target.index) : null;
   }
@@ -175,7 +182,7 @@ export class SearchIndexes<R> {
           .select({ n: sql<number>`count(*)::int` })
           .from(services)
           .where(eq(services.tenantId, ctx.tenantId));
-        if (!SearchIndex.fits(count!.n) || count!.n > MAX_HELD) {
+        if (!SearchIndex.fits(count!.n) || count!.n > this.maxHeld) {
           target.index = null;
           target.tooLargeUntil = Date.now() + TOO_LARGE_RETRY_MS;
           return;
@@ -189,20 +196,22 @@ export class SearchIndexes<R> {
     );
   }
 
-  /** Drops the least recently used indexes while more than MAX_HELD resources are held. */
+  /** Drops the least recently used indexes while more than maxHeld resources are held. */
   private evict(keep: Held<R>) {
-    for (const [held, where] of this.all) {
-      if (where.tenants.get(where.tenantId) !== held || !held.index) this.all.delete(held);
+    const live: { held: Held<R>; tenants: Tenants<R>; tenantId: string }[] = [];
+    for (const [ref, where] of this.all) {
+      const held = ref.deref();
+      const tenants = where.tenants.deref();
+      if (held?.index && tenants?.get(where.tenantId) === held)
+        live.push({ held, tenants, tenantId: where.tenantId });
+      else this.all.delete(ref);
     }
-    let total = 0;
-    for (const held of this.all.keys()) total += held.index!.size;
-    for (const held of [...this.all.keys()].sort((a, b) => a.usedAt - b.usedAt)) {
-      if (total <= MAX_HELD) break;
+    let total = live.reduce((n, h) => n + h.held.index!.size, 0);
+    for (const { held, tenants, tenantId } of live.sort((a, b) => a.held.usedAt - b.held.usedAt)) {
+      if (total <= this.maxHeld) break;
       if (held === keep || held.busy) continue;
       total -= held.index!.size;
-      const where = this.all.get(held)!;
-      where.tenants.delete(where.tenantId);
-      this.all.delete(held);
+      tenants.delete(tenantId);
     }
   }
 }

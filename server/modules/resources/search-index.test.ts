@@ -9,8 +9,16 @@ import { RESOURCE_STATUSES, SOGO_TYPES } from '../../../domain/resources';
 import { searchDocument } from '../../../domain/search-text';
 import type { TenantContext } from '../../core/context';
 import { createTestApp, type TestApp } from '../../core/testing/test-app';
-import { loadWorld, type PublicScope, searchIndexes, searchPage, searchQuery } from './resources.service';
+import {
+  indexLoader,
+  loadWorld,
+  type PublicScope,
+  searchIndexes,
+  searchPage,
+  searchQuery,
+} from './resources.service';
 import { compareCodePoints, dayNumber } from './search-index';
+import { SearchIndexes } from './search-index.service';
 import { loadTerms } from './taxonomy.service';
 
 /*
@@ -317,6 +325,35 @@ describe('the in-memory search index', () => {
        values ('${T}', gen_random_uuid(), 'あさやけ食堂', 'active', 'informal', array['shokuji'], '{}', '{}', true, '[]', '[]', '[]', 'あさやけしよくどう', now(), now())`,
     );
     expect((await searchPage(ctx, q, w)).total).toBe(1);
+  });
+});
+
+describe('the memory bound', () => {
+  it('leaves a town larger than the bound to SQL, and drops the least recently searched town first', async () => {
+    const [{ n }] = (
+      (await t.database.db.execute(
+        sql`select count(*)::int as n from services where tenant_id = ${T}`,
+      )) as unknown as {
+        rows: { n: number }[];
+      }
+    ).rows as [{ n: number }];
+    expect(await new SearchIndexes(indexLoader, n - 1).use(ctx, () => true)).toBeNull();
+
+    const other = '131016';
+    await t.f.buildTenant(other);
+    await t.database.db.execute(sql`
+      insert into services (tenant_id, id, name, status, kind, categories, eligibility, fees, free, schedules, phones, contacts, search_text, created_at, updated_at)
+      select ${other}, gen_random_uuid(), 'サロン' || g, 'active', 'informal', array['ibasho'], '{}', '{}', true, '[]', '[]', '[]', 'さろん' || g, now(), now()
+      from generate_series(1, 50) g`);
+    const bounded = new SearchIndexes(indexLoader, n + 10);
+    const there = t.f.inTenant(other);
+    expect(await bounded.use(ctx, (index) => index.size)).toBe(n);
+    expect(await bounded.use(there, (index) => index.size)).toBe(50);
+    expect(await bounded.use(there, () => true)).toBe(true);
+    // Both together exceed the bound: the town searched longer ago was let go, and reads again.
+    const reloads = bounded.counts.reloads;
+    expect(await bounded.use(ctx, (index) => index.size)).toBe(n);
+    expect(bounded.counts.reloads).toBe(reloads + 1);
   });
 });
 
