@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { HELPER_SKILLS } from '../domain/helpers';
 import { LIFE_SUPPORT_TERMS } from '../domain/life-support-taxonomy';
-import { type Candidate, type MatchArea, matchWorld, rankCandidates } from '../domain/matching';
+import { type Candidate, internArray, type MatchArea, matchWorld, rankCandidates } from '../domain/matching';
 import { seeded } from '../domain/survey-samples';
 import { throwawayPostgres } from '../scripts/postgres';
 import type { TenantContext } from '../server/core/context';
@@ -224,9 +224,13 @@ async function onEngine(label: string, database: Database): Promise<Timings> {
   // Warm: caches, plans, the world.
   for (const id of needs.slice(0, 10)) await suggestForNeed(ctx, id, { days: null, limit: 8 });
 
+  // The baselines intern their lists as the service's cache does, so the judge costs the same.
+  const lists = new Map<string, string[]>();
   const asResource = (r: ResourceFacts): Candidate => ({
     kind: 'resource',
     ...r,
+    categories: internArray(lists, r.categories),
+    areaIds: internArray(lists, r.areaIds),
     stale: r.nextCheckDue !== null && r.nextCheckDue < '2026-01-01',
     inUse: 0,
     verifiedLabel: null,
@@ -241,11 +245,14 @@ async function onEngine(label: string, database: Database): Promise<Timings> {
         kind: 'helper',
         id: row.id,
         name: row.name,
-        categories: HELPER_SKILLS.filter((k) => row.skills.includes(k.code)).flatMap((k) => k.categories),
-        areaIds: row.areaIds,
+        categories: internArray(
+          lists,
+          HELPER_SKILLS.filter((k) => row.skills.includes(k.code)).flatMap((k) => k.categories),
+        ),
+        areaIds: internArray(lists, row.areaIds),
         homeAreaId: row.homeAreaId,
         weekdayMask: row.weekdayMask,
-        skillLabels: row.skills,
+        skillLabels: internArray(lists, row.skills),
         openReferrals: 0,
         rewardNote: row.rewardNote,
       }));

@@ -27,7 +27,7 @@ import {
  *     Timed: searchPage (what the workspace and the portal call: the change check and the
  *     in-memory index), the whole service call, the SQL path kept for transactions, both naive
  *     baselines; then the first search after a write by another connection, and the first search
- *     of the process (which reads the tenant into memory, decision 0014).
+ *     of the process (which reads the tenant into memory, decision 0015).
  *  2. Import throughput of a 50,000-row CSV (preview + commit, PGlite), against writing the same
  *     rows with plain multi-row INSERTs into a bare table.
  * Data is generated here: ~3,000 realistic resource names whose search text is built by the real

@@ -41,6 +41,8 @@ export const Activity = z
     people: z.array(Ref),
     needIds: z.array(Uuid),
     resources: z.array(Ref),
+    /** つなぎ, named by where the person was connected (never by the person). */
+    referrals: z.array(Ref),
     council: Ref.nullable(),
     project: Ref.nullable(),
     summary: z.string(),
@@ -75,6 +77,7 @@ export const ActivityInput = z
     personIds: unique(Uuid, '会った人', 50).default([]),
     needIds: unique(Uuid, '困りごと', 20).default([]),
     resourceIds: unique(Uuid, '地域資源', 20).default([]),
+    referralIds: unique(Uuid, 'つなぎ', 20).default([]),
     councilId: Uuid.nullable().default(null).meta({ title: '協議体' }),
     projectId: Uuid.nullable().default(null).meta({ title: 'プロジェクト' }),
     summary: z.string().trim().max(120).default('').meta({ title: 'ひとこと' }),

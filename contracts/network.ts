@@ -21,7 +21,7 @@ export type NetworkNode = z.infer<typeof NetworkNode>;
 export const NetworkEdge = z.object({
   source: z.string(),
   target: z.string(),
-  kind: z.enum(['member', 'meeting', 'project', 'activity', 'affiliation']),
+  kind: z.enum(['member', 'meeting', 'project', 'activity', 'affiliation', 'referral']),
   weight: z.number().int(),
 });
 export type NetworkEdge = z.infer<typeof NetworkEdge>;

@@ -44,6 +44,35 @@ export function isBmiBelow(heightCm: number, weightKg: number, limit: number = K
   return lhs < rhs && rhs - lhs > 1e-9 * rhs;
 }
 
+/**
+ * Height and weight, the two answers a BMI is taken from (No.12 here, 問3(1) of the ニーズ調査), each
+ * within bounds that catch a slip of the pen. `keyPrefix` keeps each instrument's item keys its own.
+ */
+export function heightAndWeight(keyPrefix: string, number: string): Question[] {
+  return [
+    {
+      kind: 'number',
+      key: `${keyPrefix}heightCm`,
+      number,
+      short: '身長',
+      label: '身長',
+      unit: 'cm',
+      min: 50,
+      max: 250,
+    },
+    {
+      kind: 'number',
+      key: `${keyPrefix}weightKg`,
+      number,
+      short: '体重',
+      label: '体重',
+      unit: 'kg',
+      min: 10,
+      max: 300,
+    },
+  ];
+}
+
 /** A BMI as shown to people: one decimal place ('18.5'). */
 export function formatBmi(bmi: number): string {
   return (Math.round(bmi * 10) / 10).toFixed(1);
@@ -131,26 +160,7 @@ export const KIHON_CHECKLIST = defineQuestionnaire({
       title: '栄養（No.11〜12）',
       questions: [
         yesNo(11),
-        {
-          kind: 'number',
-          key: 'heightCm',
-          number: 'No.12',
-          short: '身長',
-          label: '身長',
-          unit: 'cm',
-          min: 50,
-          max: 250,
-        },
-        {
-          kind: 'number',
-          key: 'weightKg',
-          number: 'No.12',
-          short: '体重',
-          label: '体重',
-          unit: 'kg',
-          min: 10,
-          max: 300,
-        },
+        ...heightAndWeight('', 'No.12'),
         {
           kind: 'single',
           key: 'kc12',

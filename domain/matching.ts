@@ -400,13 +400,20 @@ const ELIGIBILITY_WORDS: Record<string, string> = {
   family: '介護している家族が対象',
 };
 
+// Reasons that never vary are shared: a judge run over thousands of candidates should not
+// allocate the same three objects thousands of times. Reasons are treated as read-only.
+const FREE: MatchReason = { code: 'fee', text: '無料', tone: 'good', points: 5 };
+const PAUSED: MatchReason = { code: 'status', text: '一時休止中', tone: 'bad', points: -40 };
+const ANYONE: MatchReason[] = [
+  { code: 'eligibility', text: 'どなたでも利用できます', tone: 'good', points: 3 },
+];
+
 function eligibilityReasons(
   c: ResourceCandidate,
   age: number | null | undefined,
 ): MatchReason[] | 'excluded' {
   const kinds = c.eligibility;
-  if (kinds.length === 0 || kinds.includes('anyone'))
-    return [{ code: 'eligibility', text: 'どなたでも利用できます', tone: 'good', points: 3 }];
+  if (kinds.length === 0 || kinds.includes('anyone')) return ANYONE;
   const out: MatchReason[] = [];
   if (kinds.includes('aged65')) {
     if (age != null && age < 65 && kinds.length === 1) return 'excluded';
@@ -462,21 +469,48 @@ function interestReason(
 
 /**
  * What one request has already worked out: candidates share categories and areas, so their fit is
- * computed once per distinct set (thousands of candidates, a few dozen distinct sets).
+ * computed once per distinct set (thousands of candidates, a few dozen distinct sets). Keyed by the
+ * arrays themselves: callers that hold many candidates intern equal arrays into one (see
+ * `internArray`), and the lookups then cost no string building; arrays not interned still work.
  */
 export interface JudgeMemo {
-  category: Map<string, CategoryFit>;
-  area: Map<string, MatchReason>;
+  category: Map<readonly string[], { fit: CategoryFit; reasons: Map<unknown, MatchReason> }>;
+  area: Map<readonly string[], MatchReason>;
+  home: Map<readonly string[], Map<string, MatchReason>>;
+  /** Reasons that depend only on a number (days, capacity) or a short text (fee, last check). */
+  byNumber: Map<number, MatchReason | null>;
+  byText: Map<string, MatchReason>;
 }
 
-const newMemo = (): JudgeMemo => ({ category: new Map(), area: new Map() });
+const newMemo = (): JudgeMemo => ({
+  category: new Map(),
+  area: new Map(),
+  home: new Map(),
+  byNumber: new Map(),
+  byText: new Map(),
+});
 
-function remember<V>(map: Map<string, V>, key: string, make: () => V): V {
-  if (map.has(key)) return map.get(key)!;
+function remember<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  const hit = map.get(key);
+  if (hit !== undefined || map.has(key)) return hit as V;
   const v = make();
   map.set(key, v);
   return v;
 }
+
+/**
+ * One array for equal contents: candidates loaded in bulk share their category and area lists, so
+ * `JudgeMemo` finds them by identity. `pool` is the caller's, kept as long as its candidates.
+ */
+export function internArray<T extends readonly string[]>(pool: Map<string, T>, xs: T): T {
+  const key = xs.join('\u0000');
+  const hit = pool.get(key);
+  if (hit) return hit;
+  pool.set(key, xs);
+  return xs;
+}
+
+const KIND_NUMBER = { resource: 0, helper: 1, opportunity: 2 } as const;
 
 /** Judges one candidate; null when it cannot meet the request at all. */
 export function judgeCandidate(
@@ -487,75 +521,104 @@ export function judgeCandidate(
   memo: JudgeMemo = newMemo(),
 ): Suggestion | null {
   const reasons: MatchReason[] = [];
-  const fit = remember(memo.category, c.categories.join('|'), () =>
-    categoryFit(world, req.categories, c.categories),
-  );
+  const known = remember(memo.category, c.categories, () => ({
+    fit: categoryFit(world, req.categories, c.categories),
+    reasons: new Map<unknown, MatchReason>(),
+  }));
+  const fit = known.fit;
   const interest = interestReason(world, req.interests, c);
   if (!fit && !interest) return null;
   if (fit) {
-    const name = world.terms.get(fit.term)?.name ?? fit.term;
-    const wanted = world.terms.get(req.categories[0] ?? '')?.name ?? '';
-    reasons.push({
-      code: 'category',
-      text:
-        c.kind === 'helper'
-          ? `${c.skillLabels.join('・')}ができます`
-          : fit.level === 'group'
-            ? `近い分類（${name}）`
-            : fit.level === 'same'
-              ? name
-              : `${wanted}の一つ（${name}）`,
-      tone: fit.level === 'group' ? 'info' : 'good',
-      points: CATEGORY_POINTS[fit.level],
-    });
+    // A helper's reason names the skills that fit; a resource's only the category.
+    reasons.push(
+      remember(known.reasons, c.kind === 'helper' ? c.skillLabels : c.kind, () => {
+        const name = world.terms.get(fit.term)?.name ?? fit.term;
+        const wanted = world.terms.get(req.categories[0] ?? '')?.name ?? '';
+        return {
+          code: 'category',
+          text:
+            c.kind === 'helper'
+              ? `${c.skillLabels.join('・')}ができます`
+              : fit.level === 'group'
+                ? `近い分類（${name}）`
+                : fit.level === 'same'
+                  ? name
+                  : `${wanted}の一つ（${name}）`,
+          tone: fit.level === 'group' ? 'info' : 'good',
+          points: CATEGORY_POINTS[fit.level],
+        };
+      }),
+    );
   }
   if (interest) reasons.push(interest);
 
   const area =
     c.kind === 'helper' && c.homeAreaId
-      ? remember(memo.area, `home:${c.homeAreaId}:${c.areaIds.join('|')}`, () =>
-          homeOrServed(world, req.areaId, c),
+      ? remember(
+          remember(memo.home, c.areaIds, () => new Map<string, MatchReason>()),
+          c.homeAreaId,
+          () => homeOrServed(world, req.areaId, c),
         )
-      : remember(memo.area, `${c.kind}:${c.areaIds.join('|')}`, () =>
-          areaReason(areaFit(world, req.areaId, c.areaIds), c.kind, world, req.areaId),
-        );
+      : c.kind === 'resource'
+        ? remember(memo.area, c.areaIds, () =>
+            areaReason(areaFit(world, req.areaId, c.areaIds), c.kind, world, req.areaId),
+          )
+        : areaReason(areaFit(world, req.areaId, c.areaIds), c.kind, world, req.areaId);
   reasons.push(area);
 
-  const day = dayReason(c, req.availableDays);
+  // Days: a 7-bit mask and the kind, as one number.
+  const day = remember(memo.byNumber, -1 - (c.weekdayMask * 4 + KIND_NUMBER[c.kind]), () =>
+    dayReason(c, req.availableDays),
+  );
   if (day) reasons.push(day);
 
   let distance: number | null = null;
   if (centre && c.location) {
     distance = metresBetween(centre, c.location);
     const points = distance <= 1000 ? 8 : distance <= 3000 ? 4 : 0;
-    reasons.push({
-      code: 'distance',
-      text: `地域の中心から${distanceWords(distance)}`,
-      tone: points > 0 ? 'good' : 'info',
-      points,
-    });
+    const words = distanceWords(distance);
+    reasons.push(
+      remember(memo.byText, `far:${words}:${points}`, () => ({
+        code: 'distance',
+        text: `地域の中心から${words}`,
+        tone: points > 0 ? 'good' : 'info',
+        points,
+      })),
+    );
   }
 
   if (c.kind === 'resource') {
-    if (c.status === 'temporarily closed')
-      reasons.push({ code: 'status', text: '一時休止中', tone: 'bad', points: -40 });
+    if (c.status === 'temporarily closed') reasons.push(PAUSED);
     reasons.push(
       c.free
-        ? { code: 'fee', text: '無料', tone: 'good', points: 5 }
-        : { code: 'fee', text: c.feeText ? `有料（${c.feeText}）` : '有料', tone: 'info', points: 0 },
+        ? FREE
+        : remember(memo.byText, `fee:${c.feeText}`, () => ({
+            code: 'fee',
+            text: c.feeText ? `有料（${c.feeText}）` : '有料',
+            tone: 'info',
+            points: 0,
+          })),
     );
     const eligibility = eligibilityReasons(c, req.age);
     if (eligibility === 'excluded') return null;
     reasons.push(...eligibility);
-    const cap = capacityReason(c.capacity, c.inUse);
+    // Capacity and people in use, as one number (both small counts).
+    const cap =
+      c.capacity != null && c.capacity > 0
+        ? remember(memo.byNumber, c.capacity * 1_000_000 + Math.min(c.inUse, 999_999), () =>
+            capacityReason(c.capacity, c.inUse),
+          )
+        : null;
     if (cap) reasons.push(cap);
     if (c.stale)
-      reasons.push({
-        code: 'stale',
-        text: `情報の確認期限が過ぎています${c.verifiedLabel ? `（最終確認 ${c.verifiedLabel}）` : '（未確認）'}`,
-        tone: 'bad',
-        points: -12,
-      });
+      reasons.push(
+        remember(memo.byText, `stale:${c.verifiedLabel}`, () => ({
+          code: 'stale',
+          text: `情報の確認期限が過ぎています${c.verifiedLabel ? `（最終確認 ${c.verifiedLabel}）` : '（未確認）'}`,
+          tone: 'bad',
+          points: -12,
+        })),
+      );
   } else if (c.kind === 'helper') {
     reasons.push(
       c.rewardNote

@@ -14,7 +14,7 @@
  * because reports band by the age on that date and a birth year alone is off by one for part of the year.
  */
 
-import { bmiOf, isBmiBelow, KIHON_BMI_LIMIT } from './kihon-checklist';
+import { bmiOf, heightAndWeight, isBmiBelow, KIHON_BMI_LIMIT } from './kihon-checklist';
 import {
   type Answers,
   allOf,
@@ -126,26 +126,7 @@ export const NEEDS_SURVEY_RISK = defineQuestionnaire({
     {
       title: '問3 食べることについて',
       questions: [
-        {
-          kind: 'number',
-          key: 'ns.heightCm',
-          number: '問3(1)',
-          short: '身長',
-          label: '身長',
-          unit: 'cm',
-          min: 50,
-          max: 250,
-        },
-        {
-          kind: 'number',
-          key: 'ns.weightKg',
-          number: '問3(1)',
-          short: '体重',
-          label: '体重',
-          unit: 'kg',
-          min: 10,
-          max: 300,
-        },
+        ...heightAndWeight('ns.', '問3(1)'),
         single('ns.chewing', '問3(2)', '半年前に比べて固いものが食べにくくなりましたか', YES_NO),
         single('ns.choking', '問3(3)', 'お茶や汁物等でむせることがありますか', YES_NO),
         single('ns.dryMouth', '問3(4)', '口の渇きが気になりますか', YES_NO),

@@ -20,7 +20,7 @@ export interface GraphNode {
   areaIds: string[];
 }
 
-export type TieKind = 'member' | 'meeting' | 'project' | 'activity' | 'affiliation';
+export type TieKind = 'member' | 'meeting' | 'project' | 'activity' | 'affiliation' | 'referral';
 
 export interface GraphEdge {
   source: string;
@@ -40,6 +40,7 @@ export const TIE_STRENGTH: Record<TieKind, number> = {
   affiliation: 1,
   meeting: 0.12,
   activity: 0.12,
+  referral: 0.5,
 };
 
 export const TIE_LABELS: Record<TieKind, string> = {
@@ -48,6 +49,7 @@ export const TIE_LABELS: Record<TieKind, string> = {
   project: 'プロジェクト',
   activity: 'SCの活動で同席',
   affiliation: '所属',
+  referral: 'つなぎの受け入れ',
 };
 
 export const NODE_LABELS: Record<NodeKind, string> = {

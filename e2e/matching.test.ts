@@ -4,11 +4,11 @@ import { resetServerClock, setServerDaysAhead } from './clock';
 import { inspectPage, launchBrowser, loginAs, newPage } from './support';
 
 /*
- * ニーズと取組のマッチング (issue 6's journey): the 第2層 SC of 北部圏域 records 「買い物に行けない」
- * for 峰野 ハナ, sees the Thursday 移動販売 of 峰野 and a neighbour who does 買物代行 suggested
- * with their reasons, refers her to the 移動販売, follows it to 受入確認; two weeks later (the
- * server's clock and the browser's move on) 今日の確認 reminds her, she marks 利用開始, the need is
- * つないだ and the outcome shows in つなぎの成果.
+ * ニーズと取組のマッチング (issue 6's journey): the 第1層 SC records 「買い物に行けない」 for 山手 文子,
+ * sees the Thursday 移動販売 of 山手 and a neighbour who does 買物代行 suggested with their reasons,
+ * refers her to the 移動販売, follows it to 受入確認; two weeks later (the server's clock and the
+ * browser's move on) 今日の確認 reminds him, he marks 利用開始, the need is つないだ and the outcome
+ * shows in つなぎの成果. (山手, because another journey reschedules 峰野's stop.)
  */
 
 let browser: Browser;
@@ -27,16 +27,16 @@ afterAll(async () => {
 
 const menu = (p: Page) => p.getByRole('navigation', { name: '主なメニュー' });
 
-it('第2層SCが買い物の困りごとから木曜の移動販売と近所の担い手を理由つきで見て、つなぎ、2週間後に利用開始を記録する', async () => {
-  await loginAs(page, 'sc2@sasae.example');
+it('第1層SCが買い物の困りごとから木曜の移動販売と近所の担い手を理由つきで見て、つなぎ、2週間後に利用開始を記録する', async () => {
+  await loginAs(page, 'sc1@sasae.example');
   await menu(page).getByRole('link', { name: '住民', exact: true }).click();
-  await page.getByRole('link', { name: '峰野 ハナ' }).click();
-  await page.getByRole('heading', { level: 1, name: '峰野 ハナさん' }).waitFor();
+  await page.getByRole('link', { name: '山手 文子' }).click();
+  await page.getByRole('heading', { level: 1, name: '山手 文子さん' }).waitFor();
 
   // The need, recorded for her from her page (her 地区 comes with her).
   await page.getByRole('link', { name: 'この方の困りごとを記録' }).first().click();
   const area = page.getByRole('combobox', { name: /^地域/ });
-  await expect(area.locator('option:checked').textContent()).resolves.toContain('峰野地区');
+  await expect(area.locator('option:checked').textContent()).resolves.toContain('山手地区');
   await page.getByRole('radio', { name: '買い物支援' }).check();
   await page.getByLabel(/ひとこと/).fill('買い物に行けない');
   await page.getByRole('button', { name: '記録する' }).click();
@@ -47,16 +47,16 @@ it('第2層SCが買い物の困りごとから木曜の移動販売と近所の�
   // The candidates, best first, each with its reasons in words.
   const resources = page.getByRole('region', { name: '地域資源' });
   const first = resources.locator('.suggestion').first();
-  await expect(first.locator('.suggestion__name a').textContent()).resolves.toBe('峰野 移動販売の停留所');
+  await expect(first.locator('.suggestion__name a').textContent()).resolves.toBe('山手 移動販売の停留所');
   const reasons = await first.locator('.reasons__item').allTextContents();
-  for (const r of ['同じ地区（峰野地区）', '木曜開催', '無料', '買い物支援の一つ（移動販売）'])
+  for (const r of ['同じ地区（山手地区）', '木曜開催', '無料', '買い物支援の一つ（移動販売）'])
     expect(
       reasons.some((x) => x.includes(r)),
       `${r} in ${reasons.join(' / ')}`,
     ).toBe(true);
   const helpers = page.getByRole('region', { name: '担い手（人材バンク）' });
   const neighbour = helpers
-    .locator('.suggestion', { hasText: '同じ地区に住んでいます（峰野地区）' })
+    .locator('.suggestion', { hasText: '同じ地区に住んでいます（山手地区）' })
     .filter({ hasText: '買物代行ができます' });
   await expect(neighbour.count()).resolves.toBeGreaterThanOrEqual(1);
   // She can go on Thursdays: the 移動販売 says so.
@@ -65,29 +65,29 @@ it('第2層SCが買い物の困りごとから木曜の移動販売と近所の�
   await inspectPage(page, 'matching-need-suggestions');
 
   // Refer her to the 移動販売.
-  await first.getByRole('button', { name: '峰野 移動販売の停留所につなぐ' }).click();
+  await first.getByRole('button', { name: '山手 移動販売の停留所につなぐ' }).click();
   await first.getByLabel(/メモ/).fill('木曜の午前、停留所まで一緒に行ってみる');
   await first.getByRole('button', { name: '提案として記録する' }).click();
   await first.getByText('へのつなぎを提案として記録しました').waitFor();
   await first.getByRole('link', { name: 'つなぎの記録を開く' }).click();
-  await page.getByRole('heading', { level: 1, name: /峰野 移動販売の停留所へのつなぎ/ }).waitFor();
+  await page.getByRole('heading', { level: 1, name: /山手 移動販売の停留所へのつなぎ/ }).waitFor();
   await expect(page.locator('.ref-steps [aria-current="step"]').textContent()).resolves.toContain('提案');
   await inspectPage(page, 'matching-referral');
   const referralUrl = page.url();
 
-  // The same week: she told Ms. 峰野, and the driver agreed to look out for her.
+  // The same week: he told Ms. 山手, and the driver agreed to look out for her.
   for (const step of ['連絡済', '受入確認']) {
     await page.getByRole('radio', { name: step }).check();
     await page.getByRole('button', { name: '記録する' }).click();
     await page.getByText(`「${step}」にしました。経過に残りました。`).waitFor();
   }
 
-  // Two weeks later (the server and the browser both), she signs in again.
+  // Two weeks later (the server and the browser both), he signs in again.
   setServerDaysAhead(14);
   await page.clock.setSystemTime(new Date(Date.now() + 14 * DAY));
-  await loginAs(page, 'sc2@sasae.example');
+  await loginAs(page, 'sc1@sasae.example');
   await menu(page).getByRole('link', { name: '今日の確認' }).click();
-  const due = page.locator('.check-item', { hasText: '峰野 ハナさん → 峰野 移動販売の停留所' });
+  const due = page.locator('.check-item', { hasText: '山手 文子さん → 山手 移動販売の停留所' });
   await due.waitFor();
   await expect(due.textContent()).resolves.toContain('利用が始まったか確かめる');
   await inspectPage(page, 'matching-today');
@@ -101,11 +101,17 @@ it('第2層SCが買い物の困りごとから木曜の移動販売と近所の�
   expect(page.url()).toBe(referralUrl);
   await page.locator('.timeline__item', { hasText: '先週から毎週通っている' }).waitFor();
   await expect(page.locator('.timeline__item').count()).resolves.toBe(4);
+  // The visit goes into her activity log too (⑥ マッチング), linked to this つなぎ.
+  await page.getByLabel('時間（分）').fill('40');
+  await page.getByRole('button', { name: '活動記録に残す' }).click();
+  await page.getByRole('link', { name: '記録を開く' }).click();
+  await page.getByRole('link', { name: '山手 移動販売の停留所へのつなぎ' }).waitFor();
+  await page.goBack();
 
   // The need is met: つないだ, with the 移動販売 among its resources.
   await page.getByRole('link', { name: '買い物に行けない' }).click();
   await page.locator('h1 .need-status', { hasText: 'つないだ' }).waitFor();
-  await page.getByRole('list').getByRole('link', { name: '峰野 移動販売の停留所' }).first().waitFor();
+  await page.getByRole('list').getByRole('link', { name: '山手 移動販売の停留所' }).first().waitFor();
 
   // And in the statistics: 買い物支援 counts one more started, 14 days from proposal to start.
   await menu(page).getByRole('link', { name: 'つなぎの成果' }).click();

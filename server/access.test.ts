@@ -32,6 +32,13 @@ interface Ids {
   helper: string;
   referral: string;
   opportunity: string;
+  training: string;
+  course: string;
+  session: string;
+  participant: string;
+  scheme: string;
+  pointActivity: string;
+  transaction: string;
   person: string;
   council: string;
   seat: string;
@@ -408,7 +415,7 @@ Object.assign(fixtures, {
     body: { kind: 'ninchisho-supporter', completedOn: '2026-04-01' },
   }),
   'delete /api/t/{tenant}/helpers/{id}/trainings/{trainingId}': (ids: Ids) => ({
-    params: { ...hIds(ids), trainingId: ids.helper },
+    params: { ...hIds(ids), trainingId: ids.training },
   }),
   'get /api/t/{tenant}/needs/{id}/suggestions': (ids: Ids) => ({ params: { tenant: B, id: ids.need } }),
   'get /api/t/{tenant}/residents/{id}/suggestions': (ids: Ids) => ({
@@ -444,6 +451,119 @@ Object.assign(fixtures, {
   }),
   'get /api/t/{tenant}/opportunities/{id}/candidates': (ids: Ids) => ({
     params: { tenant: B, id: ids.opportunity },
+  }),
+});
+
+// 養成講座: a course held in 中央圏域, with a session and a participant.
+const courseIds = (ids: Ids) => ({ tenant: B, id: ids.course });
+Object.assign(fixtures, {
+  'get /api/t/{tenant}/courses': () => ({ params: { tenant: B } }),
+  'post /api/t/{tenant}/courses': (ids: Ids) => ({
+    params: { tenant: B },
+    body: { kind: 'other', title: '乗っ取り講座', fiscalYear: 2026, areaId: ids.central },
+  }),
+  'get /api/t/{tenant}/courses/{id}': (ids: Ids) => ({ params: courseIds(ids) }),
+  'patch /api/t/{tenant}/courses/{id}': (ids: Ids) => ({
+    params: courseIds(ids),
+    body: { kind: 'other', title: '書き換え', fiscalYear: 2026, areaId: ids.central, version: 1 },
+  }),
+  'post /api/t/{tenant}/courses/{id}/sessions': (ids: Ids) => ({
+    params: courseIds(ids),
+    body: { on: '2026-10-01', version: 1 },
+  }),
+  'patch /api/t/{tenant}/courses/{id}/sessions/{sessionId}': (ids: Ids) => ({
+    params: { ...courseIds(ids), sessionId: ids.session },
+    body: { on: '2026-10-02', version: 1 },
+  }),
+  'delete /api/t/{tenant}/courses/{id}/sessions/{sessionId}': (ids: Ids) => ({
+    params: { ...courseIds(ids), sessionId: ids.session },
+    query: { version: '1' },
+  }),
+  'post /api/t/{tenant}/courses/{id}/participants': (ids: Ids) => ({
+    params: courseIds(ids),
+    body: { name: '乗っ取り', version: 1 },
+  }),
+  'delete /api/t/{tenant}/courses/{id}/participants/{participantId}': (ids: Ids) => ({
+    params: { ...courseIds(ids), participantId: ids.participant },
+    query: { version: '1' },
+  }),
+  'put /api/t/{tenant}/courses/{id}/sessions/{sessionId}/attendance': (ids: Ids) => ({
+    params: { ...courseIds(ids), sessionId: ids.session },
+    body: { participantIds: [ids.participant], version: 1 },
+  }),
+  'post /api/t/{tenant}/courses/{id}/participants/{participantId}/helper': (ids: Ids) => ({
+    params: { ...courseIds(ids), participantId: ids.participant },
+    body: { version: 1 },
+  }),
+  'get /api/t/{tenant}/courses/{id}/completions/export': (ids: Ids) => ({
+    params: courseIds(ids),
+    query: { format: 'xlsx' },
+  }),
+});
+
+// ボランティアポイント: the scheme, a pending activity and a posted transaction of the 本町 helper.
+const schemeIds = (ids: Ids) => ({ tenant: B, id: ids.scheme });
+const pointActivityBody = (ids: Ids) => ({
+  schemeId: ids.scheme,
+  helperId: ids.helper,
+  on: '2026-10-01',
+  kind: 'salon',
+});
+Object.assign(fixtures, {
+  'get /api/t/{tenant}/point-schemes': () => ({ params: { tenant: B } }),
+  'post /api/t/{tenant}/point-schemes': () => ({
+    params: { tenant: B },
+    body: { name: '乗っ取りポイント', pointsPerHour: 1000 },
+  }),
+  'patch /api/t/{tenant}/point-schemes/{id}': (ids: Ids) => ({
+    params: schemeIds(ids),
+    body: { name: '書き換え', pointsPerHour: 1000, version: 1 },
+  }),
+  'get /api/t/{tenant}/point-schemes/{id}/summary': (ids: Ids) => ({ params: schemeIds(ids) }),
+  'get /api/t/{tenant}/point-activities': () => ({ params: { tenant: B } }),
+  'post /api/t/{tenant}/point-activities': (ids: Ids) => ({
+    params: { tenant: B },
+    body: pointActivityBody(ids),
+  }),
+  'patch /api/t/{tenant}/point-activities/{id}': (ids: Ids) => ({
+    params: { tenant: B, id: ids.pointActivity },
+    body: { ...pointActivityBody(ids), kind: null, minutes: 600, version: 1 },
+  }),
+  'post /api/t/{tenant}/point-activities/{id}/confirm': (ids: Ids) => ({
+    params: { tenant: B, id: ids.pointActivity },
+    body: { version: 1 },
+  }),
+  'post /api/t/{tenant}/point-activities/{id}/return': (ids: Ids) => ({
+    params: { tenant: B, id: ids.pointActivity },
+    body: { version: 1, reason: '乗っ取り' },
+  }),
+  'get /api/t/{tenant}/point-schemes/{id}/balances': (ids: Ids) => ({ params: schemeIds(ids) }),
+  'get /api/t/{tenant}/point-schemes/{id}/members/{helperId}/statement': (ids: Ids) => ({
+    params: { ...schemeIds(ids), helperId: ids.helper },
+  }),
+  'get /api/t/{tenant}/point-schemes/{id}/members/{helperId}/statement/export': (ids: Ids) => ({
+    params: { ...schemeIds(ids), helperId: ids.helper },
+    query: { format: 'xlsx' },
+  }),
+  'post /api/t/{tenant}/point-schemes/{id}/members/{helperId}/redemptions': (ids: Ids) => ({
+    params: { ...schemeIds(ids), helperId: ids.helper },
+    body: { points: 1 },
+  }),
+  'post /api/t/{tenant}/point-transactions/{id}/corrections': (ids: Ids) => ({
+    params: { tenant: B, id: ids.transaction },
+    body: { points: 100, reason: '乗っ取り' },
+  }),
+  'get /api/t/{tenant}/point-schemes/{id}/year-end': (ids: Ids) => ({
+    params: schemeIds(ids),
+    query: { fy: '2026' },
+  }),
+  'post /api/t/{tenant}/point-schemes/{id}/year-end': (ids: Ids) => ({
+    params: schemeIds(ids),
+    body: { fiscalYear: 2026, expectedPoints: 100 },
+  }),
+  'get /api/t/{tenant}/point-schemes/{id}/year-end/export': (ids: Ids) => ({
+    params: schemeIds(ids),
+    query: { fy: '2026' },
   }),
 });
 
@@ -573,8 +693,50 @@ beforeAll(async () => {
     kinds: ['seisou'],
     areaIds: [honmachi.id],
   });
+  const training = await staffB.post(`/api/t/${B}/helpers/${helper.body.id}/trainings`, {
+    kind: 'ninchisho-supporter',
+    completedOn: '2026-04-01',
+  });
+  let course = await staffB.post(`/api/t/${B}/courses`, {
+    kind: 'ninchisho-supporter',
+    title: '認知症サポーター養成講座',
+    fiscalYear: 2026,
+    areaId: central.id,
+  });
+  course = await staffB.post(`/api/t/${B}/courses/${course.body.course.id}/sessions`, {
+    version: course.body.course.version,
+    on: '2026-10-01',
+  });
+  course = await staffB.post(`/api/t/${B}/courses/${course.body.course.id}/participants`, {
+    version: course.body.course.version,
+    name: '本町 一郎',
+  });
+  const scheme = await staffB.post(`/api/t/${B}/point-schemes`, {
+    name: '本町ポイント',
+    activityKinds: [{ code: 'salon', label: 'サロンのお手伝い', points: 100 }],
+  });
+  const pointActivity = await staffB.post(`/api/t/${B}/point-activities`, {
+    schemeId: scheme.body.id,
+    helperId: helper.body.id,
+    on: '2026-10-01',
+    kind: 'salon',
+  });
+  const posted = await staffB.post(`/api/t/${B}/point-activities`, {
+    schemeId: scheme.body.id,
+    helperId: helper.body.id,
+    on: '2026-10-02',
+    kind: 'salon',
+    hostConfirmation: { by: '本町サロン', on: '2026-10-02' },
+  });
   ids = {
     helper: helper.body.id,
+    training: training.body.trainings[0].id,
+    course: course.body.course.id,
+    session: course.body.sessions[0].id,
+    participant: course.body.participants[0].id,
+    scheme: scheme.body.id,
+    pointActivity: pointActivity.body.activity.id,
+    transaction: posted.body.activity.transactionId,
     referral: referral.body.id,
     opportunity: opportunity.body.id,
     resource: resource.body.id,
@@ -726,7 +888,25 @@ describe('inside B', () => {
     expect(resident.body.resident).toMatchObject({ name: '本町 太郎', version: 1 });
     expect((await staffB.get(`/api/t/${B}/residents`)).body.total).toBe(1);
     const helper = await staffB.get(`/api/t/${B}/helpers/${ids.helper}`);
-    expect(helper.body.helper).toMatchObject({ name: '本町 手伝い', version: 1, trainings: [] });
+    expect(helper.body.helper).toMatchObject({ name: '本町 手伝い', version: 1 });
+    expect(helper.body.helper.trainings).toHaveLength(1);
+    const course = await staffB.get(`/api/t/${B}/courses/${ids.course}`);
+    expect(course.body.course).toMatchObject({ title: '認知症サポーター養成講座', version: 3, sessions: 1 });
+    expect(
+      course.body.participants.map((p: { name: string; attended: string[] }) => [p.name, p.attended]),
+    ).toEqual([['本町 一郎', []]]);
+    const schemes = await staffB.get(`/api/t/${B}/point-schemes`);
+    expect(schemes.body.schemes.map((x: { name: string; version: number }) => [x.name, x.version])).toEqual([
+      ['本町ポイント', 1],
+    ]);
+    const pending = await staffB.get(`/api/t/${B}/point-activities?status=pending`);
+    expect(pending.body.items.map((a: { id: string; version: number }) => [a.id, a.version])).toEqual([
+      [ids.pointActivity, 1],
+    ]);
+    const balances = await staffB.get(`/api/t/${B}/point-schemes/${ids.scheme}/balances`);
+    expect(balances.body.items.map((b: { name: string; balance: number }) => [b.name, b.balance])).toEqual([
+      ['本町 手伝い', 100],
+    ]);
     const referral = await staffB.get(`/api/t/${B}/referrals/${ids.referral}`);
     expect(referral.body.referral).toMatchObject({ status: 'proposed', summary: '', version: 1 });
     expect(referral.body.events).toHaveLength(1);

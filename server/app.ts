@@ -20,11 +20,12 @@ import { accountsRoutes } from './modules/accounts';
 import { activitiesRoutes } from './modules/activities';
 import { areasRoutes } from './modules/areas';
 import { councilsRoutes } from './modules/councils';
-import { helpersRoutes } from './modules/helpers';
+import { coursesRoutes, helpersRoutes } from './modules/helpers';
 import { matchingRoutes } from './modules/matching';
 import { needsRoutes } from './modules/needs';
 import { networkRoutes } from './modules/network';
 import { opendataRoutes } from './modules/opendata';
+import { pointsRoutes } from './modules/points';
 import { portalError, portalRoutes } from './modules/portal';
 import { printRoutes } from './modules/print';
 import { residentsRoutes } from './modules/residents';
@@ -47,6 +48,8 @@ export const allRoutes: RouteDef[] = [
   ...councilsRoutes,
   ...activitiesRoutes,
   ...networkRoutes,
+  ...coursesRoutes,
+  ...pointsRoutes,
 ];
 
 export interface CreateAppOptions {

@@ -49,12 +49,12 @@ export class TenantCache<T> {
 
 /**
  * Per-tenant cache of a larger read model (every 地域資源 or 担い手 of a town, for matching) that
- * must follow writes closely. Each read first asks the database for a cheap change mark (the count
- * and newest `updated_at` of the rows behind it, read from an index); a different mark reloads. The
- * mark can miss an update stamped no later than the newest one already there (a transaction that
- * began before a load and committed after it, or two writes in the same millisecond), so entries
- * also expire after `ttlMs`, which bounds that rare staleness. At most `maxTenants` towns
- * are kept, the least recently used going first.
+ * must follow writes closely. Each read first asks the database for the tenant's change mark (one
+ * row that triggers bump inside every writing transaction, `change-marks.ts`); a different mark
+ * reloads. The mark is read before the load, so a cached value is never older than its mark. Entries
+ * also expire after `ttlMs`, a safety net for writes made around the triggers (a hand-run SQL
+ * session with triggers disabled). At most `maxTenants` towns are kept, the least recently used
+ * going first.
  */
 export class MarkedTenantCache<T> {
   private readonly entries = new Map<string, { mark: string; at: number; value: Promise<T> }>();

@@ -18,6 +18,7 @@ import { NeedsMatrixRoute } from './needs-matrix';
 import { NeedsQuickRoute } from './needs-quick';
 import { NotFoundRoute } from './not-found';
 import { OrganizationsRoute } from './organizations';
+import { pointRoutes } from './points';
 import { PopulationImportRoute } from './population-import';
 import { ResidentsRoute } from './residents';
 import { ResidentRoute } from './residents-detail';
@@ -75,6 +76,7 @@ export function AppRoutes() {
           {surveyRoutes}
           {matchingRoutes}
           {councilRoutes}
+          {pointRoutes}
           <Route path="members" element={<MembersRoute />} />
           <Route path="audit" element={<AuditRoute />} />
           <Route path="settings" element={<SettingsRoute />} />

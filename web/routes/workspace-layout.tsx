@@ -10,7 +10,7 @@ import { FictionalBadge } from '../ui/badge';
 import { NotFoundContent } from '../ui/not-found';
 import { Shell } from '../ui/shell';
 import { ErrorNotice, Loading } from '../ui/status';
-import { currentEntry, navContext, visibleEntries } from './navigation';
+import { currentEntry, groupedEntries, navContext, visibleEntries } from './navigation';
 
 /**
  * Everything behind the login: the shell (header, menu) around the page. Inside `/t/:tenant` it
@@ -110,12 +110,21 @@ export function WorkspaceLayout() {
           </>
         }
         tools={<UserMenu />}
-        nav={nav.map(({ entry, to }) => (
-          <li key={entry.label}>
-            <Link to={to} aria-current={to === current ? 'page' : undefined}>
-              <entry.icon aria-hidden="true" size={20} />
-              {entry.label}
-            </Link>
+        nav={groupedEntries(nav).map(({ group, entries }) => (
+          <li key={group.code} className="shell-nav__group">
+            <span className="shell-nav__heading" id={`nav-${group.code}`}>
+              {group.label}
+            </span>
+            <ul className="shell-nav__sublist" aria-labelledby={`nav-${group.code}`}>
+              {entries.map(({ entry, to }) => (
+                <li key={entry.label}>
+                  <Link to={to} aria-current={to === current ? 'page' : undefined}>
+                    <entry.icon aria-hidden="true" size={20} />
+                    {entry.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
           </li>
         ))}
         footer={

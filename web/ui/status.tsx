@@ -1,5 +1,6 @@
 import { LoaderCircle } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { ApiError } from '../lib/api';
 
 /** A busy line that screen readers announce politely. */
 export function Loading({ label = '読み込んでいます…' }: { label?: string }) {
@@ -45,6 +46,26 @@ export function ErrorNotice({ error, title }: { error: unknown; title?: string }
   return (
     <Notice tone="error" title={title} live="alert">
       <p>{errorMessage(error)}</p>
+    </Notice>
+  );
+}
+
+/**
+ * An error from a call whose answer names the fields or rows at fault (a file import, its mapping
+ * or its commit): the message, then each of the server's field messages, so nothing is hidden.
+ */
+export function ErrorListNotice({ error, title }: { error: unknown; title?: string }) {
+  const lines = error instanceof ApiError ? error.fields : [];
+  return (
+    <Notice tone="error" live="alert" title={title}>
+      <p>{error instanceof Error ? error.message : String(error)}</p>
+      {lines.length > 0 && (
+        <ul>
+          {lines.map((f) => (
+            <li key={`${f.path}:${f.message}`}>{f.message}</li>
+          ))}
+        </ul>
+      )}
     </Notice>
   );
 }

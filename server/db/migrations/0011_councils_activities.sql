@@ -16,6 +16,7 @@ CREATE TABLE "activities" (
 	"person_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
 	"need_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
 	"resource_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"referral_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
 	"council_id" uuid,
 	"project_id" uuid,
 	"summary" text DEFAULT '' NOT NULL,

@@ -25,6 +25,7 @@ import {
   updateMeeting,
   updateTask,
 } from '../../modules/councils';
+import { listReferrals } from '../../modules/matching';
 import { createResource, organizationByName } from '../../modules/resources';
 
 /*
@@ -768,6 +769,7 @@ async function seedDemoActivities(
           personIds: rand() < 0.5 ? [...new Set([pick(links.people), pick(links.people)])] : [],
           needIds: [],
           resourceIds: [],
+          referralIds: [],
           councilId: kind.type === 'council' ? pick(links.councils) : null,
           projectId: kind.type === 'event' || kind.type === 'training' ? pick(links.projects) : null,
           summary: kind.summary,
@@ -775,5 +777,30 @@ async function seedDemoActivities(
         });
       }
     }
+    // The つなぎ she follows: a visit to see how each that started is going (⑥, C, e, 個別支援).
+    const started = (await listReferrals(as, { page: 1, perPage: 100, mine: 'true' })).items.filter(
+      (r) => r.startedOn !== null,
+    );
+    for (const r of started)
+      await createActivity(as, {
+        occurredOn: addDays(r.startedOn!, 7),
+        minutes: 30,
+        type: 'visit',
+        layer: sc.layer,
+        functions: ['f6'],
+        headlines: suggestHeadlines(['f6']),
+        yokoTasks: suggestTasks(['f6']),
+        support: 'individual',
+        areaIds: [r.areaId],
+        organizationIds: [],
+        personIds: [],
+        needIds: r.needId ? [r.needId] : [],
+        resourceIds: r.targetKind === 'resource' ? [r.targetId] : [],
+        referralIds: [r.id],
+        councilId: null,
+        projectId: null,
+        summary: `${r.targetName}の利用の様子を確認`,
+        note: '',
+      });
   }
 }

@@ -6,9 +6,9 @@ import { addHelperTraining, createHelper } from '../../modules/helpers';
 /*
  * The demo town's 人材バンク: about forty fictional 担い手 spread over the ten 地区, with the
  * skills the seeds name (ちょい加勢: 草刈り・買物代行・話し相手・電球交換・ゴミ出し; 除雪 in 北海道),
- * the days they can help and the courses they took. 峰野 has two neighbours who do 買物代行 on
- * Thursdays and Fridays (the journey of issue 6 finds them); one helper withdrew her consent and one
- * is resting, so that the lists show what the SC must not ask.
+ * the days they can help and the courses they took. 峰野 has two neighbours who do 買物代行 and 山手
+ * one (the journey of issue 6 finds her); one helper withdrew her consent and one is resting, so
+ * that the lists show what the SC must not ask.
  */
 
 const FAMILY = [
@@ -88,12 +88,12 @@ export async function seedDemoHelpers(ctx: TenantContext, now: () => Date): Prom
   const today = todayInTokyo(now());
   const ids: string[] = [];
   const minenoShoppers: string[] = [];
-  const mineno = districts.find((d) => d.name === '峰野地区')!;
 
-  // The two neighbours in 峰野 first: named, so a journey can look for them.
+  // Neighbours who do 買物代行 first — two in 峰野, one in 山手 — named, so a journey can look for them.
   for (const [i, h] of [
     { name: '峰野 和子', kana: 'みねの かずこ', days: [4, 5], town: '峰野' },
     { name: '東 勝', kana: 'あずま まさる', days: [2, 4], town: '峰野東' },
+    { name: '奥山 節子', kana: 'おくやま せつこ', days: [4], town: '奥山手' },
   ].entries()) {
     const helper = await createHelper(ctx, {
       kind: 'person',
@@ -104,7 +104,7 @@ export async function seedDemoHelpers(ctx: TenantContext, now: () => Date): Prom
       townName: h.town,
       address: `北海道ささえ町${h.town}${i + 2}-${i + 5}`,
       homeAreaId: null,
-      areaIds: [mineno.parentId!],
+      areaIds: [],
       skills: ['kaimono-daikou', 'hanashiaite', 'gomidashi'],
       weekdays: h.days,
       timeNote: '午前中',
@@ -119,7 +119,7 @@ export async function seedDemoHelpers(ctx: TenantContext, now: () => Date): Prom
       completedOn: addDays(today, -400),
     });
     ids.push(helper.id);
-    minenoShoppers.push(helper.id);
+    if (h.town.startsWith('峰野')) minenoShoppers.push(helper.id);
   }
 
   for (let i = 0; i < 38; i++) {

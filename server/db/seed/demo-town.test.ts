@@ -181,7 +181,7 @@ describe('the demo town ささえ町', () => {
     await c.login('sc2@sasae.example', DEMO_PASSWORD);
     const base = `/api/t/${DEMO_TENANT.code}`;
     const helpers = await c.get(`${base}/helpers?perPage=200`);
-    expect(helpers.body.total).toBe(40);
+    expect(helpers.body.total).toBe(41);
     expect(helpers.body.items.filter((h: { available: boolean }) => !h.available)).toHaveLength(2);
     const today = await c.get(`${base}/today`);
     expect(today.body.due.length).toBeGreaterThanOrEqual(2);
@@ -197,6 +197,58 @@ describe('the demo town ささえ町', () => {
       (x: { areaId: string; category: string }) => x.areaId === mineno.id && x.category === 'ninchisho-cafe',
     );
     expect(cafe.gap).toBe(true);
+  });
+
+  it('has ささえ町いきいきポイント with months of confirmed activities, some 確認待ち, a correction and a balanced ledger', async () => {
+    const c = t.client();
+    await c.login('sc1@sasae.example', DEMO_PASSWORD);
+    const base = `/api/t/${DEMO_TENANT.code}`;
+    const [scheme] = (await c.get(`${base}/point-schemes`)).body.schemes;
+    expect(scheme).toMatchObject({
+      name: 'ささえ町いきいきポイント',
+      pointsPerHour: 100,
+      yearlyCap: 5000,
+      yenPerPoint: 1,
+    });
+    expect(scheme.activityKinds.map((k: { label: string; points: number }) => [k.label, k.points])).toEqual(
+      expect.arrayContaining([
+        ['サロンのお手伝い', 100],
+        ['見守り訪問', 50],
+      ]),
+    );
+    const pending = await c.get(`${base}/point-activities?status=pending`);
+    expect(pending.body.total).toBe(4);
+    const confirmed = await c.get(`${base}/point-activities?status=confirmed&perPage=1`);
+    expect(confirmed.body.total).toBeGreaterThan(60);
+    const summary = (await c.get(`${base}/point-schemes/${scheme.id}/summary`)).body;
+    expect(summary).toMatchObject({ ledgerTotal: 0, pending: 4 });
+    expect(summary.awarded).toBeGreaterThan(1000);
+    const balances = (await c.get(`${base}/point-schemes/${scheme.id}/balances`)).body.items;
+    expect(balances.length).toBe(6);
+    const statements = await Promise.all(
+      balances.map((b: { helperId: string }) =>
+        c.get(`${base}/point-schemes/${scheme.id}/members/${b.helperId}/statement`),
+      ),
+    );
+    const kinds = statements.flatMap((r) => r.body.lines.map((l: { kind: string }) => l.kind));
+    expect(new Set(kinds)).toEqual(new Set(['activity', 'correction', 'redemption']));
+  });
+
+  it('has two 養成講座 with attendance: everyone completed the one-session course, one person missed a session of the other', async () => {
+    const c = t.client();
+    await c.login('sc2@sasae.example', DEMO_PASSWORD);
+    const base = `/api/t/${DEMO_TENANT.code}`;
+    const list = (await c.get(`${base}/courses`)).body.items;
+    expect(
+      list.map((x: { kindLabel: string; sessions: number }) => [x.kindLabel, x.sessions]).sort(),
+    ).toEqual([
+      ['生活支援サポーター養成講座', 3],
+      ['認知症サポーター養成講座', 1],
+    ]);
+    const dementia = list.find((x: { sessions: number }) => x.sessions === 1);
+    expect(dementia).toMatchObject({ participants: 6, completed: 6, canEdit: false });
+    const support = list.find((x: { sessions: number }) => x.sessions === 3);
+    expect(support).toMatchObject({ participants: 4, completed: 3, canEdit: true });
   });
 
   it('is loaded once: a second start changes nothing', async () => {

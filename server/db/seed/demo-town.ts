@@ -19,9 +19,11 @@ import { createOrganization, loadWorld, saveResource } from '../../modules/resou
 import { createFictionalTenant, updateTenant } from '../../modules/tenants';
 import { DEMO_ACCOUNT_SPECS, DEMO_PASSWORD, DEMO_TENANT } from './demo-accounts';
 import { seedDemoCouncils } from './demo-councils';
+import { seedDemoCourses } from './demo-courses';
 import { seedDemoHelpers } from './demo-helpers';
 import { seedDemoMatching } from './demo-matching';
 import { seedDemoNeeds } from './demo-needs';
+import { seedDemoPoints } from './demo-points';
 import { boxPolygon, demoBoxes, demoResources } from './demo-resources';
 import { seedDemoSurveys } from './demo-surveys';
 
@@ -266,6 +268,8 @@ export async function seedDemoTown(database: Database, now: () => Date = () => n
   await seedDemoSurveys(ctx);
 
   const helpers = await seedDemoHelpers(ctx, now);
+  await seedDemoPoints(ctx, now, helpers.all);
+  await seedDemoCourses(ctx, now, helpers.all, regionIds.get('北部圏域')!);
 
   const byEmail = new Map<string, string>();
   for (const spec of DEMO_ACCOUNT_SPECS) {

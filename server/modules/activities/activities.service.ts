@@ -9,6 +9,7 @@ import { actorDisplayName, inTransaction, type TenantContext } from '../../core/
 import { conflict, fieldError, notFound, validationFailed } from '../../core/errors';
 import { type AreaRow, tenantAreas } from '../areas';
 import { councilAndProjectNames, peopleByIds } from '../councils';
+import { referralLabels } from '../matching';
 import { needFacts } from '../needs';
 import { organizationsByIds, resourceNames } from '../resources';
 import { type ActivityScope, activitiesPolicy } from './activities.policy';
@@ -46,7 +47,7 @@ async function present(
   scope: ActivityScope,
 ) {
   const pick = (f: (r: ActivityRow) => readonly string[]) => rows.flatMap(f);
-  const [orgs, persons, resources, names] = await Promise.all([
+  const [orgs, persons, resources, names, referrals] = await Promise.all([
     organizationsByIds(
       ctx,
       pick((r) => r.organizationIds),
@@ -63,6 +64,10 @@ async function present(
       ctx,
       pick((r) => (r.councilId ? [r.councilId] : [])),
       pick((r) => (r.projectId ? [r.projectId] : [])),
+    ),
+    referralLabels(
+      ctx,
+      pick((r) => r.referralIds),
     ),
   ]);
   const ref = (id: string, name: string | undefined) => (name === undefined ? [] : [{ id, name }]);
@@ -84,6 +89,7 @@ async function present(
       people: r.personIds.flatMap((id) => ref(id, persons.get(id)?.name)),
       needIds: r.needIds,
       resources: r.resourceIds.flatMap((id) => ref(id, resources.get(id))),
+      referrals: r.referralIds.flatMap((id) => ref(id, referrals.get(id))),
       council: r.councilId ? (ref(r.councilId, names.councils.get(r.councilId))[0] ?? null) : null,
       project: r.projectId ? (ref(r.projectId, names.projects.get(r.projectId)?.name)[0] ?? null) : null,
       summary: r.summary,
@@ -176,7 +182,7 @@ async function checkInput(ctx: TenantContext, input: ParsedInput, all: readonly 
   const occurredOn = input.occurredOn ?? today;
   if (occurredOn > today) throw fieldError('occurredOn', '日付：今日より後の日付は記録できません。');
   refuseUnknown(input.areaIds, new Set(all.map((a) => a.id)), 'areaIds', '地域');
-  const [orgs, persons, needs, resources, names] = await Promise.all([
+  const [orgs, persons, needs, resources, names, referrals] = await Promise.all([
     organizationsByIds(ctx, input.organizationIds),
     peopleByIds(ctx, input.personIds),
     needFacts(ctx, input.needIds),
@@ -186,11 +192,13 @@ async function checkInput(ctx: TenantContext, input: ParsedInput, all: readonly 
       input.councilId ? [input.councilId] : [],
       input.projectId ? [input.projectId] : [],
     ),
+    referralLabels(ctx, input.referralIds),
   ]);
   refuseUnknown(input.organizationIds, orgs, 'organizationIds', '会った主体');
   refuseUnknown(input.personIds, persons, 'personIds', '会った人');
   refuseUnknown(input.needIds, needs, 'needIds', '困りごと');
   refuseUnknown(input.resourceIds, resources, 'resourceIds', '地域資源');
+  refuseUnknown(input.referralIds, referrals, 'referralIds', 'つなぎ');
   if (input.councilId && !names.councils.has(input.councilId))
     throw fieldError('councilId', '協議体：見つかりません。');
   if (input.projectId && !names.projects.has(input.projectId))

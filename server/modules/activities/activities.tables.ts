@@ -45,6 +45,8 @@ export const activities = pgTable(
     personIds: uuid('person_ids').array().notNull().default(sql`'{}'::uuid[]`),
     needIds: uuid('need_ids').array().notNull().default(sql`'{}'::uuid[]`),
     resourceIds: uuid('resource_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** つなぎ the activity was part of (a call to the provider, a visit to see how it goes). */
+    referralIds: uuid('referral_ids').array().notNull().default(sql`'{}'::uuid[]`),
     councilId: uuid('council_id'),
     projectId: uuid('project_id'),
     summary: text('summary').notNull().default(''),

@@ -85,6 +85,43 @@ describe('logging the SC’s work', () => {
     expect((await staff.get(`${base}/activities`)).body.total).toBe(before);
   });
 
+  it('links the つなぎ it was part of, named by where the person was connected, never by the person', async () => {
+    const shop = await staff.post(`${base}/resources`, {
+      name: '峰野 移動販売の停留所',
+      kind: 'formal',
+      categories: ['idou-hanbai'],
+      location: { name: '峰野公民館前', areaId: mineno },
+    });
+    const person = await staff.post(`${base}/residents`, { name: '峰野 ハル', areaId: mineno });
+    const need = await staff.post(`${base}/needs`, {
+      category: 'kaimono',
+      areaId: mineno,
+      source: 'salon',
+      residentId: person.body.id,
+    });
+    const ref = await sc2.post(`${base}/referrals`, {
+      needId: need.body.id,
+      targetKind: 'resource',
+      targetId: shop.body.id,
+    });
+    expect(ref.status, JSON.stringify(ref.body)).toBe(201);
+    const logged = await sc2.post(
+      `${base}/activities`,
+      visit({
+        functions: ['f6'],
+        support: 'individual',
+        needIds: [need.body.id],
+        referralIds: [ref.body.id],
+      }),
+    );
+    expect(logged.status, JSON.stringify(logged.body)).toBe(201);
+    expect(logged.body.referrals).toEqual([{ id: ref.body.id, name: '峰野 移動販売の停留所へのつなぎ' }]);
+    expect(JSON.stringify(logged.body)).not.toContain('峰野 ハル');
+    const other = await sc2.post(`${base}/activities`, visit({ referralIds: [crypto.randomUUID()] }));
+    expect(other.status).toBe(422);
+    expect(other.body.error.message).toBe('つなぎ（1件目）：見つかりません。');
+  });
+
   it('a 第2層 SC logs in her own areas only and reads her own and her areas’ entries', async () => {
     const outside = await sc2.post(`${base}/activities`, visit({ areaIds: [honmachi] }));
     expect(outside.status).toBe(403);

@@ -407,25 +407,14 @@ export async function updateCouncil(
     const before = await findCouncil(tx, id);
     councilsPolicy.write(tx, before, all);
     await checkCouncil(tx, input, all);
-    const [row] = await tx.db
-      .update(councils)
-      .set({
-        name: input.name,
-        layer: input.layer,
-        areaId: input.areaId,
-        purpose: input.purpose,
-        scUserId: input.scUserId,
-        agendaTemplate: input.agendaTemplate ?? before.agendaTemplate,
-        version: input.version + 1,
-        updatedAt: tx.now(),
-      })
-      .where(
-        and(eq(councils.tenantId, tx.tenantId), eq(councils.id, id), eq(councils.version, input.version)),
-      )
-      .returning();
-    if (!row) throw conflict((await presentCouncils(tx, [before], all))[0]);
-    await recordAudit(tx, { entity: 'council', entityId: id, action: 'update' });
-    return (await presentCouncils(tx, [row], all))[0]!;
+    return saveCouncil(tx, before, all, input.version, 'update', {
+      name: input.name,
+      layer: input.layer,
+      areaId: input.areaId,
+      purpose: input.purpose,
+      scUserId: input.scUserId,
+      agendaTemplate: input.agendaTemplate ?? before.agendaTemplate,
+    });
   });
 }
 
@@ -440,21 +429,32 @@ export async function archiveCouncil(
   return inTransaction(ctx, async (tx) => {
     const before = await findCouncil(tx, id);
     councilsPolicy.write(tx, before, all);
-    const [row] = await tx.db
-      .update(councils)
-      .set({ archivedAt: input.archived ? tx.now() : null, version: input.version + 1, updatedAt: tx.now() })
-      .where(
-        and(eq(councils.tenantId, tx.tenantId), eq(councils.id, id), eq(councils.version, input.version)),
-      )
-      .returning();
-    if (!row) throw conflict((await presentCouncils(tx, [before], all))[0]);
-    await recordAudit(tx, {
-      entity: 'council',
-      entityId: id,
-      action: input.archived ? 'archive' : 'unarchive',
+    return saveCouncil(tx, before, all, input.version, input.archived ? 'archive' : 'unarchive', {
+      archivedAt: input.archived ? tx.now() : null,
     });
-    return (await presentCouncils(tx, [row], all))[0]!;
   });
+}
+
+/**
+ * Writes a change to a council at the version the caller saw (409 with the council as it is when
+ * someone else saved first), audits it under `action` and answers the council as it now is.
+ */
+async function saveCouncil(
+  tx: TenantContext,
+  before: CouncilRow,
+  all: readonly AreaRow[],
+  version: number,
+  action: string,
+  set: Partial<typeof councils.$inferInsert>,
+): Promise<Council> {
+  const [row] = await tx.db
+    .update(councils)
+    .set({ ...set, version: version + 1, updatedAt: tx.now() })
+    .where(and(eq(councils.tenantId, tx.tenantId), eq(councils.id, before.id), eq(councils.version, version)))
+    .returning();
+  if (!row) throw conflict((await presentCouncils(tx, [before], all))[0]);
+  await recordAudit(tx, { entity: 'council', entityId: before.id, action });
+  return (await presentCouncils(tx, [row], all))[0]!;
 }
 
 /**

@@ -11,9 +11,11 @@ import {
   weekdayMask,
   weekdaysOfMask,
 } from '../../../domain/helpers';
+import { internArray } from '../../../domain/matching';
 import { toHiragana } from '../../../domain/search-text';
 import { recordAudit } from '../../core/audit';
 import { MarkedTenantCache } from '../../core/cache';
+import { changeMark } from '../../core/change-marks';
 import { actorDisplayName, inTransaction, type TenantContext } from '../../core/context';
 import { conflict, fieldError, notFound } from '../../core/errors';
 import { type AreaRow, tenantAreas } from '../areas';
@@ -382,7 +384,7 @@ export async function removeHelperTraining(
 
 // The helpers who may be asked, kept between suggestions and reloaded when any helper changes
 // (decision 0012, as for 地域資源).
-const askable = new MarkedTenantCache<HelperRow[]>(30_000, 32);
+const askable = new MarkedTenantCache<HelperRow[]>(10 * 60_000, 32);
 
 /** Helpers who may be asked (active, consent not withdrawn), straight from the database. */
 export async function readAskableHelpers(ctx: TenantContext): Promise<HelperRow[]> {
@@ -406,14 +408,12 @@ export async function helperCandidates(ctx: TenantContext, skills: readonly stri
   if (skills.length === 0) return [];
   const rows = await askable.get(
     ctx.tenantId,
+    () => changeMark(ctx, 'helpers'),
     async () => {
-      const [row] = await ctx.db
-        .select({ at: sql<string>`count(*)::text || '/' || coalesce(max(${helpers.updatedAt})::text, '')` })
-        .from(helpers)
-        .where(eq(helpers.tenantId, ctx.tenantId));
-      return row?.at ?? '';
+      // Equal area lists become one array: the judge remembers its work per list (internArray).
+      const lists = new Map<string, string[]>();
+      return (await readAskableHelpers(ctx)).map((r) => ({ ...r, areaIds: internArray(lists, r.areaIds) }));
     },
-    () => readAskableHelpers(ctx),
   );
   const wanted = new Set(skills);
   const fitting = rows.filter((r) => r.skills.some((s) => wanted.has(s)));

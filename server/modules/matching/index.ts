@@ -2,6 +2,13 @@
 
 export { matchingRoutes } from './matching.routes';
 export { createOpportunity } from './opportunities.service';
-export { changeReferralStatus, createReferral, listReferrals, todayChecks } from './referrals.service';
+export {
+  changeReferralStatus,
+  createReferral,
+  listReferrals,
+  referralLabels,
+  referralTies,
+  todayChecks,
+} from './referrals.service';
 export { referralStats } from './stats.service';
 export { suggestForNeed } from './suggestions.service';

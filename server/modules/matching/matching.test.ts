@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInTokyo } from '../../../domain/dates';
@@ -175,6 +175,62 @@ describe('suggestions for a need', () => {
     const res = await sc2.get(`${base}/needs/${ids.need}/suggestions?days=8`);
     expect(res.status).toBe(422);
     expect(res.body.error.fields[0].message).toContain('曜日');
+  });
+});
+
+describe('suggestions follow what was just written', () => {
+  const suggested = async () => {
+    const res = await sc2.get(`${base}/needs/${ids.need}/suggestions`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body as {
+      resources: { id: string; reasons: { text: string }[] }[];
+      helpers: { id: string }[];
+    };
+  };
+
+  it('shows a new resource at once, marks it paused at once, and drops it when ended by SQL', async () => {
+    await suggested(); // the town's candidates are now held in memory
+    const input = {
+      name: '川上 買物バス',
+      categories: ['idou-hanbai'],
+      location: { name: '川上集会所', areaId: kawakami.id },
+    };
+    const id = await resource(staff, input);
+    expect((await suggested()).resources.map((r) => r.id)).toContain(id);
+
+    const cur = await staff.get(`${base}/resources/${id}`);
+    const paused = await staff.put(`${base}/resources/${id}`, {
+      kind: 'formal',
+      ...input,
+      status: 'temporarily closed',
+      version: cur.body.version,
+    });
+    expect(paused.status, JSON.stringify(paused.body)).toBe(200);
+    const shown = (await suggested()).resources.find((r) => r.id === id);
+    expect(shown?.reasons.map((r) => r.text)).toContain('一時休止中');
+
+    // Written around the services (as another process or a hand-run fix would): still followed.
+    await t.database.db.execute(sql`update services set status = 'ended' where id = ${id}`);
+    expect((await suggested()).resources.map((r) => r.id)).not.toContain(id);
+  });
+
+  it('shows a new helper at once, and not once they withdraw their consent', async () => {
+    const input = {
+      name: '川上 新人',
+      kana: 'かわかみ しんじん',
+      townName: '川上',
+      skills: ['kaimono-daikou'],
+    };
+    const id = await helper(input);
+    expect((await suggested()).helpers.map((h) => h.id)).toContain(id);
+    const cur = await staff.get(`${base}/helpers/${id}`);
+    const withdrawn = await staff.patch(`${base}/helpers/${id}`, {
+      ...input,
+      consent: { on: today(), withdrawnOn: today() },
+      version: cur.body.helper.version,
+    });
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    expect((await suggested()).helpers.map((h) => h.id)).not.toContain(id);
   });
 });
 

@@ -283,34 +283,26 @@ export async function changeReferralStatus(
     assertFollowUp(followUpOn, on);
     const reachesStart =
       ESTABLISHED_REFERRAL_STATUSES.includes(input.status) && !ESTABLISHED_REFERRAL_STATUSES.includes(from);
-    const [row] = await tx.db
-      .update(referrals)
-      .set({
+    const row = await saveWithEvent(
+      tx,
+      before,
+      scope,
+      input.version,
+      {
         status: input.status,
         startedOn: reachesStart ? on : before.startedOn,
         closedOn: isTerminalReferral(input.status) ? on : null,
         outcomeReason: isTerminalReferral(input.status) ? input.reason : before.outcomeReason,
         followUpOn,
-        version: input.version + 1,
-        updatedAt: tx.now(),
-      })
-      .where(
-        and(eq(referrals.tenantId, tx.tenantId), eq(referrals.id, id), eq(referrals.version, input.version)),
-      )
-      .returning();
-    if (!row) throw conflict((await presentReferrals(tx, [before], scope))[0]);
-    await tx.db.insert(referralEvents).values({
-      tenantId: tx.tenantId,
-      id: crypto.randomUUID(),
-      referralId: id,
-      on,
-      at: tx.now(),
-      actor: actorDisplayName(tx.actor),
-      side: input.side,
-      fromStatus: from,
-      toStatus: input.status,
-      note: [input.reason, input.note].filter(Boolean).join('：'),
-    });
+      },
+      {
+        on,
+        side: input.side,
+        fromStatus: from,
+        toStatus: input.status,
+        note: [input.reason, input.note].filter(Boolean).join('：'),
+      },
+    );
     if (reachesStart && before.needId)
       await markNeedReferred(tx, before.needId, {
         note: `つなぎ：${before.targetName}（利用開始 ${on}）`,
@@ -324,6 +316,37 @@ export async function changeReferralStatus(
     });
     return (await presentReferrals(tx, [row], scope))[0]!;
   });
+}
+
+/**
+ * A step or a note: the referral saved if still at `version` (else 409 with what is there now),
+ * and the event that tells it in the history.
+ */
+async function saveWithEvent(
+  tx: TenantContext,
+  before: ReferralRow,
+  scope: Parameters<typeof presentReferrals>[2],
+  version: number,
+  set: Partial<typeof referrals.$inferInsert>,
+  event: Pick<typeof referralEvents.$inferInsert, 'on' | 'side' | 'fromStatus' | 'toStatus' | 'note'>,
+): Promise<ReferralRow> {
+  const [row] = await tx.db
+    .update(referrals)
+    .set({ ...set, version: version + 1, updatedAt: tx.now() })
+    .where(
+      and(eq(referrals.tenantId, tx.tenantId), eq(referrals.id, before.id), eq(referrals.version, version)),
+    )
+    .returning();
+  if (!row) throw conflict((await presentReferrals(tx, [before], scope))[0]);
+  await tx.db.insert(referralEvents).values({
+    tenantId: tx.tenantId,
+    id: crypto.randomUUID(),
+    referralId: before.id,
+    at: tx.now(),
+    actor: actorDisplayName(tx.actor),
+    ...event,
+  });
+  return row;
 }
 
 export async function addReferralNote(
@@ -342,30 +365,14 @@ export async function addReferralNote(
     if (input.followUpOn && isTerminalReferral(before.status as ReferralStatus))
       throw fieldError('followUpOn', '終わったつなぎには、次に確認する日を決められません。');
     assertFollowUp(input.followUpOn, on);
-    const [row] = await tx.db
-      .update(referrals)
-      .set({
-        followUpOn: input.followUpOn === undefined ? before.followUpOn : input.followUpOn,
-        version: input.version + 1,
-        updatedAt: tx.now(),
-      })
-      .where(
-        and(eq(referrals.tenantId, tx.tenantId), eq(referrals.id, id), eq(referrals.version, input.version)),
-      )
-      .returning();
-    if (!row) throw conflict((await presentReferrals(tx, [before], scope))[0]);
-    await tx.db.insert(referralEvents).values({
-      tenantId: tx.tenantId,
-      id: crypto.randomUUID(),
-      referralId: id,
-      on,
-      at: tx.now(),
-      actor: actorDisplayName(tx.actor),
-      side: input.side,
-      fromStatus: null,
-      toStatus: null,
-      note: input.note,
-    });
+    const row = await saveWithEvent(
+      tx,
+      before,
+      scope,
+      input.version,
+      { followUpOn: input.followUpOn === undefined ? before.followUpOn : input.followUpOn },
+      { on, side: input.side, fromStatus: null, toStatus: null, note: input.note },
+    );
     await recordAudit(tx, { entity: 'referral', entityId: id, action: 'note', detail: { side: input.side } });
     return (await presentReferrals(tx, [row], scope))[0]!;
   });
@@ -568,6 +575,44 @@ export async function referredTargets(ctx: TenantContext, by: { needId?: string;
     .where(and(eq(referrals.tenantId, ctx.tenantId), cond))
     .orderBy(asc(referrals.createdAt));
   return new Map(rows.map((r) => [r.id, r.status as ReferralStatus]));
+}
+
+/**
+ * Referrals of this tenant by id, named by where the person was connected (「峰野 移動販売の
+ * 停留所へのつなぎ」), never by the person: for other modules' links (an activity of the log).
+ */
+export async function referralLabels(
+  ctx: TenantContext,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.db
+    .select({ id: referrals.id, target: referrals.targetName })
+    .from(referrals)
+    .where(and(eq(referrals.tenantId, ctx.tenantId), inArray(referrals.id, [...new Set(ids)])));
+  return new Map(rows.map((r) => [r.id, `${r.target}へのつなぎ`]));
+}
+
+/**
+ * Referrals a provider agreed to (受入確認 and after), by area and target, counted: the network of
+ * actors draws them as ties between the provider and the area's 協議体. No person in them.
+ */
+export async function referralTies(ctx: TenantContext) {
+  return ctx.db
+    .select({
+      areaId: referrals.areaId,
+      targetKind: referrals.targetKind,
+      targetId: referrals.targetId,
+      n: count(),
+    })
+    .from(referrals)
+    .where(
+      and(
+        eq(referrals.tenantId, ctx.tenantId),
+        inArray(referrals.status, ['accepted', 'started', 'ongoing', 'ended']),
+      ),
+    )
+    .groupBy(referrals.areaId, referrals.targetKind, referrals.targetId);
 }
 
 /** For one target: the latest referral status per resident (who is already on their way there). */

@@ -10,6 +10,7 @@ import { INTEREST_MARKS, type Interest as InterestRow } from '../../../domain/in
 import {
   type Candidate,
   type Interest,
+  internArray,
   type MatchArea,
   type MatchRequest,
   type MatchWorld,
@@ -117,52 +118,84 @@ const daysText = (mask: number) =>
 async function resourcesFor(ctx: TenantContext, codes: string[]) {
   const rows = await resourceCandidates(ctx, codes);
   const used = await inUseCounts(ctx, 'resource', null);
-  return rows.map(
-    (r): Candidate => ({
-      kind: 'resource',
-      id: r.id,
-      name: r.name,
-      kana: r.kana,
-      categories: r.categories,
-      areaIds: r.areaIds,
-      weekdayMask: r.weekdayMask,
-      location: r.location,
-      status: r.status,
-      free: r.free,
-      feeText: r.feeText,
-      eligibility: r.eligibility,
-      capacity: r.capacity,
-      inUse: used.get(r.id) ?? 0,
-      stale: r.stale,
-      verifiedLabel: monthLabel(r.lastVerifiedAt),
-    }),
-  );
+  return rows.map((r): Candidate => {
+    // The cached rows are shared between calls, so is their candidate; only the few with people
+    // referred now get a copy with that count.
+    let base = asCandidate.get(r);
+    if (!base) {
+      base = {
+        kind: 'resource',
+        id: r.id,
+        name: r.name,
+        kana: r.kana,
+        categories: r.categories,
+        areaIds: r.areaIds,
+        weekdayMask: r.weekdayMask,
+        location: r.location,
+        status: r.status,
+        free: r.free,
+        feeText: r.feeText,
+        eligibility: r.eligibility,
+        capacity: r.capacity,
+        inUse: 0,
+        stale: r.stale,
+        verifiedLabel: monthLabel(r.lastVerifiedAt),
+      };
+      asCandidate.set(r, base);
+    }
+    const inUse = used.get(r.id);
+    return inUse ? { ...base, inUse } : base;
+  });
 }
+
+const asCandidate = new WeakMap<object, Candidate & { kind: 'resource' }>();
 
 async function helpersFor(ctx: TenantContext, skills: string[]) {
   const rows = await helperCandidates(ctx, skills);
+  if (helperLists.size > 10_000) helperLists.clear();
   const wanted = new Set(skills);
+  const key = skills.join('|');
   return rows.map(({ row, openReferrals }): Candidate => {
-    const fitting = row.skills.filter((s) => wanted.has(s));
+    // Which of a helper's skills fit depends on the asked skills only: made once per cached
+    // helper and set of skills.
+    let byKey = helperFits.get(row);
+    if (!byKey) {
+      byKey = new Map();
+      helperFits.set(row, byKey);
+    }
+    let fit = byKey.get(key);
+    if (!fit) {
+      const fitting = row.skills.filter((s) => wanted.has(s));
+      fit = {
+        // A helper stands for the categories their fitting skills meet.
+        categories: internArray(helperLists, [
+          ...new Set(HELPER_SKILLS.filter((s) => fitting.includes(s.code)).flatMap((s) => s.categories)),
+        ]),
+        skillLabels: internArray(helperLists, fitting.map(helperSkillLabel)),
+      };
+      byKey.set(key, fit);
+    }
     return {
       kind: 'helper',
       id: row.id,
       name: row.name,
       kana: row.kana,
-      // A helper stands for the categories their fitting skills meet.
-      categories: [
-        ...new Set(HELPER_SKILLS.filter((s) => fitting.includes(s.code)).flatMap((s) => s.categories)),
-      ],
+      categories: fit.categories,
       areaIds: row.areaIds,
       homeAreaId: row.homeAreaId,
       weekdayMask: row.weekdayMask,
       location: null,
-      skillLabels: fitting.map(helperSkillLabel),
+      skillLabels: fit.skillLabels,
       openReferrals,
       rewardNote: row.rewardNote,
     };
   });
 }
+
+const helperFits = new WeakMap<object, Map<string, { categories: string[]; skillLabels: string[] }>>();
+// The lists of skills and categories helpers' fits are made of: few distinct ones (combinations of
+// about twenty skills), so kept for the process; emptied if a town's data ever makes it grow large.
+const helperLists = new Map<string, string[]>();
 
 /** 就労的活動 openings' second lines (who offers it, when), filled as candidates are built. */
 type Lines = Map<string, string>;

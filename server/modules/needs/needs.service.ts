@@ -242,16 +242,7 @@ export async function createNeed(ctx: TenantContext, input: ParsedInput): Promis
         updatedAt: tx.now(),
       })
       .returning();
-    await tx.db.insert(needEvents).values({
-      tenantId: tx.tenantId,
-      id: crypto.randomUUID(),
-      needId: id,
-      at: tx.now(),
-      actor: actorDisplayName(tx.actor),
-      fromStatus: null,
-      toStatus: 'new',
-      note: '',
-    });
+    await addEvent(tx, id, null, 'new', '');
     await recordAudit(tx, {
       entity: 'need',
       entityId: id,
@@ -319,24 +310,41 @@ export async function changeNeedStatus(
       .where(and(eq(needs.tenantId, tx.tenantId), eq(needs.id, id), eq(needs.version, input.version)))
       .returning();
     if (!row) throw conflict((await presentNeeds(tx, [before], scope))[0]);
-    await tx.db.insert(needEvents).values({
-      tenantId: tx.tenantId,
-      id: crypto.randomUUID(),
-      needId: id,
-      at: tx.now(),
-      actor: actorDisplayName(tx.actor),
-      fromStatus: from,
-      toStatus: input.status,
-      note: input.note,
-    });
-    await recordAudit(tx, {
-      entity: 'need',
-      entityId: id,
-      action: 'status',
-      detail: { from, to: input.status },
-    });
+    await statusMoved(tx, id, from, input.status, input.note);
     return (await presentNeeds(tx, [row], scope))[0]!;
   });
+}
+
+/** A line of the need's history: who moved it from which status to which, and why. */
+async function addEvent(
+  tx: TenantContext,
+  needId: string,
+  from: NeedStatus | null,
+  to: NeedStatus,
+  note: string,
+): Promise<void> {
+  await tx.db.insert(needEvents).values({
+    tenantId: tx.tenantId,
+    id: crypto.randomUUID(),
+    needId,
+    at: tx.now(),
+    actor: actorDisplayName(tx.actor),
+    fromStatus: from,
+    toStatus: to,
+    note,
+  });
+}
+
+/** A status change of a need: in its history (with the note) and in the audit log (without it). */
+async function statusMoved(
+  tx: TenantContext,
+  needId: string,
+  from: NeedStatus,
+  to: NeedStatus,
+  note: string,
+) {
+  await addEvent(tx, needId, from, to, note);
+  await recordAudit(tx, { entity: 'need', entityId: needId, action: 'status', detail: { from, to } });
 }
 
 /**
@@ -386,22 +394,7 @@ export async function markNeedReferred(
     })
     .where(and(eq(needs.tenantId, ctx.tenantId), eq(needs.id, id)));
   if (moves) {
-    await ctx.db.insert(needEvents).values({
-      tenantId: ctx.tenantId,
-      id: crypto.randomUUID(),
-      needId: id,
-      at: ctx.now(),
-      actor: actorDisplayName(ctx.actor),
-      fromStatus: from,
-      toStatus: 'referred',
-      note: how.note,
-    });
-    await recordAudit(ctx, {
-      entity: 'need',
-      entityId: id,
-      action: 'status',
-      detail: { from, to: 'referred' },
-    });
+    await statusMoved(ctx, id, from, 'referred', how.note);
   }
   return moves;
 }

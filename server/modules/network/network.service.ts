@@ -5,13 +5,15 @@ import { fieldError } from '../../core/errors';
 import { activityTies } from '../activities';
 import { tenantAreas } from '../areas';
 import { councilTies } from '../councils';
-import { organizationsByIds } from '../resources';
+import { referralTies } from '../matching';
+import { organizationsByIds, resourceOrganizationIds } from '../resources';
 import { networkPolicy } from './network.policy';
 
 /*
  * The network of actors, built from what the councils and the activity log record: seats (member),
  * meetings attended together (meeting), projects (project), being met together by the SC
- * (activity), a person's 主体 (affiliation). Referral ties join when the matching module lands.
+ * (activity), a person's 主体 (affiliation), and a provider that accepted つなぎ in an area
+ * (referral: between the resource's 主体 and the 協議体 of that area; no person in it).
  */
 
 const org = (id: string) => `o:${id}`;
@@ -23,11 +25,16 @@ export async function network(ctx: TenantContext, q: { area?: string; kinds?: st
   networkPolicy.read(ctx);
   const all = await tenantAreas(ctx);
   if (q.area && !all.some((a) => a.id === q.area)) throw fieldError('area', '地域：見つかりません。');
-  const [ties, acts, orgs] = await Promise.all([
+  const [ties, acts, orgs, accepted] = await Promise.all([
     councilTies(ctx),
     activityTies(ctx),
     organizationsByIds(ctx, 'all'),
+    referralTies(ctx),
   ]);
+  const providers = await resourceOrganizationIds(
+    ctx,
+    accepted.filter((r) => r.targetKind === 'resource').map((r) => r.targetId),
+  );
 
   // Where each actor shows up: its own area, its councils' areas, the areas of activities.
   const areasOf = new Map<string, Set<string>>();
@@ -79,6 +86,28 @@ export async function network(ctx: TenantContext, q: { area?: string; kinds?: st
       for (const areaId of a.areaIds) place(id, areaId);
       used.add(id);
     }
+  }
+  // A provider that took people in through つなぎ is tied to the 協議体 nearest above that area.
+  const nearestCouncil = (areaId: string) => {
+    const chain = [
+      areaId,
+      ...ancestorsOf(all, areaId)
+        .map((a) => a.id)
+        .reverse(),
+    ];
+    for (const id of chain) {
+      const c = ties.councils.find((x) => x.areaId === id);
+      if (c) return c.id;
+    }
+    return null;
+  };
+  for (const r of accepted) {
+    const provider = r.targetKind === 'resource' ? providers.get(r.targetId) : undefined;
+    if (!provider) continue;
+    place(org(provider), r.areaId);
+    used.add(org(provider));
+    const c = nearestCouncil(r.areaId);
+    if (c) edges.add(org(provider), council(c), 'referral', r.n);
   }
   for (const p of ties.people) {
     place(person(p.id), p.areaId);

@@ -117,6 +117,35 @@ describe('the network of actors', () => {
     expect(centralGap.kinds.map((k: { kind: string }) => k.kind)).toContain('町内会・自治会');
   });
 
+  it('ties a provider that took a person in through つなぎ to the area’s 協議体, once accepted', async () => {
+    const ops = await staff.post(`${base}/organizations`, { name: 'ささえ配食', kind: '民間企業' });
+    const meals = await staff.post(`${base}/resources`, {
+      name: '峰野の配食',
+      kind: 'formal',
+      categories: ['shokuji'],
+      organizationId: ops.body.id,
+      location: { name: '峰野', areaId: mineno },
+    });
+    const need = await staff.post(`${base}/needs`, { category: 'shokuji', areaId: mineno, source: 'visit' });
+    const ref = await staff.post(`${base}/referrals`, {
+      needId: need.body.id,
+      targetKind: 'resource',
+      targetId: meals.body.id,
+    });
+    expect(ref.status, JSON.stringify(ref.body)).toBe(201);
+    const before = (await staff.get(`${base}/network`)).body;
+    // Only proposed: the provider has not agreed to anything yet.
+    expect(edge(before, `o:${ops.body.id}`, `c:${ids.council}`)).toEqual([]);
+    let r = ref.body;
+    for (const status of ['contacted', 'accepted'])
+      r = (await staff.post(`${base}/referrals/${r.id}/status`, { status, version: r.version })).body;
+    const after = (await staff.get(`${base}/network`)).body;
+    expect(edge(after, `o:${ops.body.id}`, `c:${ids.council}`)).toEqual(['referral']);
+    const node = after.nodes.find((n: { id: string }) => n.id === `o:${ops.body.id}`);
+    expect(node.areaIds).toContain(mineno);
+    expect(JSON.stringify(after)).not.toContain(need.body.id);
+  });
+
   it('is not shown to a 協議体委員', async () => {
     const res = await council.get(`${base}/network`);
     expect(res.status).toBe(403);

@@ -1,6 +1,7 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { formatWareki, type IsoDate } from '../../../domain/dates';
-import { FONT, type Node, PALETTE } from './pdf';
+import type { IsoDate } from '../../../domain/dates';
+import { type Node, PALETTE } from './pdf';
+import { landscapeReport } from './report.pdf';
 
 /*
  * ニーズと地域資源の対比 for a 協議体 meeting: A4 landscape, one row per area, one column per
@@ -24,7 +25,6 @@ export interface MatrixPdfData {
 const COLUMNS_PER_PAGE = 8;
 
 export function matrixDocument(data: MatrixPdfData): { doc: TDocumentDefinitions; pages(): number } {
-  let pageCount = 0;
   const chunks: number[][] = [];
   for (let i = 0; i < Math.max(1, data.categories.length); i += COLUMNS_PER_PAGE)
     chunks.push(data.categories.slice(i, i + COLUMNS_PER_PAGE).map((_, j) => i + j));
@@ -66,34 +66,12 @@ export function matrixDocument(data: MatrixPdfData): { doc: TDocumentDefinitions
       paddingBottom: () => 3,
     },
   }));
-  const doc: TDocumentDefinitions = {
-    pageSize: 'A4',
-    pageOrientation: 'landscape',
-    pageMargins: [28, 56, 28, 36],
-    info: { title: data.title },
-    defaultStyle: { font: FONT, fontSize: 9, color: PALETTE.ink },
-    header: {
-      margin: [28, 18, 28, 0],
-      stack: [
-        { text: data.title, bold: true, fontSize: 14, color: PALETTE.brand },
-        {
-          text: `${data.period}　｜　空白：困りごとがあり、その地域にも上の地域にも同じ分類の資源がないところ`,
-          fontSize: 8,
-          color: PALETTE.muted,
-        },
-      ],
+  return landscapeReport(
+    {
+      title: data.title,
+      subtitle: `${data.period}　｜　空白：困りごとがあり、その地域にも上の地域にも同じ分類の資源がないところ`,
+      today: data.today,
     },
-    footer: (current: number, count: number) => {
-      pageCount = count;
-      return {
-        margin: [28, 8, 28, 0],
-        columns: [
-          { text: `${formatWareki(data.today)} 作成　ささえあい`, fontSize: 8, color: PALETTE.muted },
-          { text: `${current} / ${count}`, alignment: 'right', fontSize: 8, color: PALETTE.muted },
-        ],
-      };
-    },
-    content: data.rows.length === 0 ? [{ text: 'この層の地域がまだありません。' }] : (tables as never),
-  };
-  return { doc, pages: () => pageCount };
+    data.rows.length === 0 ? [{ text: 'この層の地域がまだありません。' }] : tables,
+  );
 }

@@ -31,7 +31,6 @@ function chunks(header: string[], rows: string[][]): { header: string[]; rows: s
 }
 
 export function reportDocument(data: ReportPdfData): { doc: TDocumentDefinitions; pages(): number } {
-  let pageCount = 0;
   const content: Node[] = data.sections.flatMap((s, i) => [
     { text: s.heading, bold: true, fontSize: 12, margin: [0, i === 0 ? 0 : 14, 0, 4], color: PALETTE.brand },
     ...chunks(s.header, s.rows).map((c, k) => ({
@@ -54,17 +53,29 @@ export function reportDocument(data: ReportPdfData): { doc: TDocumentDefinitions
       layout: { hLineColor: () => PALETTE.line, vLineColor: () => PALETTE.line },
     })),
   ]);
+  return landscapeReport(data, content);
+}
+
+/**
+ * An A4 landscape page of meeting tables (this report, the needs-against-resources table): the
+ * title and a line under it at the head of every page, the date made and the page count at the foot.
+ */
+export function landscapeReport(
+  page: { title: string; subtitle: string; today: IsoDate },
+  content: Node[],
+): { doc: TDocumentDefinitions; pages(): number } {
+  let pageCount = 0;
   const doc: TDocumentDefinitions = {
     pageSize: 'A4',
     pageOrientation: 'landscape',
     pageMargins: [28, 56, 28, 36],
-    info: { title: data.title },
+    info: { title: page.title },
     defaultStyle: { font: FONT, fontSize: 9, color: PALETTE.ink },
     header: {
       margin: [28, 18, 28, 0],
       stack: [
-        { text: data.title, bold: true, fontSize: 14, color: PALETTE.brand },
-        { text: data.subtitle, fontSize: 8, color: PALETTE.muted },
+        { text: page.title, bold: true, fontSize: 14, color: PALETTE.brand },
+        { text: page.subtitle, fontSize: 8, color: PALETTE.muted },
       ],
     },
     footer: (current: number, count: number) => {
@@ -72,7 +83,7 @@ export function reportDocument(data: ReportPdfData): { doc: TDocumentDefinitions
       return {
         margin: [28, 8, 28, 0],
         columns: [
-          { text: `${formatWareki(data.today)} 作成　ささえあい`, fontSize: 8, color: PALETTE.muted },
+          { text: `${formatWareki(page.today)} 作成　ささえあい`, fontSize: 8, color: PALETTE.muted },
           { text: `${current} / ${count}`, alignment: 'right', fontSize: 8, color: PALETTE.muted },
         ],
       };

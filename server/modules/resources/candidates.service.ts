@@ -2,8 +2,10 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ResourceInput, ScheduleRule } from '../../../contracts/resources';
 import { todayInTokyo } from '../../../domain/dates';
+import { internArray } from '../../../domain/matching';
 import { describeSchedule } from '../../../domain/schedule';
 import { MarkedTenantCache } from '../../core/cache';
+import { changeMark } from '../../core/change-marks';
 import type { TenantContext } from '../../core/context';
 import { resourcesPolicy } from './resources.policy';
 import { feeText, isStale } from './resources.service';
@@ -95,17 +97,9 @@ export async function readResourceCandidates(
 // A town's running resources, kept between suggestions and reloaded when any of them changes
 // (decision 0012): 20,000 rows read once instead of thousands on every suggestion.
 const facts = new MarkedTenantCache<{ all: ResourceFacts[]; byCategory: Map<string, ResourceFacts[]> }>(
-  30_000,
+  10 * 60_000,
   32,
 );
-
-async function changeMark(ctx: TenantContext): Promise<string> {
-  const [row] = await ctx.db
-    .select({ at: sql<string>`count(*)::text || '/' || coalesce(max(${services.updatedAt})::text, '')` })
-    .from(services)
-    .where(eq(services.tenantId, ctx.tenantId));
-  return row?.at ?? '';
-}
 
 /**
  * The same as `readResourceCandidates`, from the town's cached facts (checked against the newest
@@ -116,10 +110,16 @@ export async function resourceCandidates(ctx: TenantContext, categories: readonl
   if (categories.length === 0) return [];
   const index = await facts.get(
     ctx.tenantId,
-    () => changeMark(ctx),
+    () => changeMark(ctx, 'resources'),
     async () => {
       const all = await readResourceCandidates(ctx, null);
       const byCategory = new Map<string, ResourceFacts[]>();
+      // Equal lists become one array: the judge remembers its work per list (internArray).
+      const lists = new Map<string, string[]>();
+      for (const r of all) {
+        r.categories = internArray(lists, r.categories);
+        r.areaIds = internArray(lists, r.areaIds);
+      }
       for (const r of all)
         for (const c of r.categories) {
           const list = byCategory.get(c);
@@ -131,15 +131,24 @@ export async function resourceCandidates(ctx: TenantContext, categories: readonl
   );
   const today = todayInTokyo(ctx.now());
   const seen = new Set<string>();
-  const out: (ResourceFacts & { stale: boolean })[] = [];
+  const out: Readonly<ResourceFacts & { stale: boolean }>[] = [];
   for (const c of categories)
     for (const r of index.byCategory.get(c) ?? []) {
       if (seen.has(r.id)) continue;
       seen.add(r.id);
-      out.push({ ...r, stale: isStale(r.nextCheckDue, today) });
+      let day = dated.get(r);
+      if (day?.on !== today) {
+        day = { on: today, row: { ...r, stale: isStale(r.nextCheckDue, today) } };
+        dated.set(r, day);
+      }
+      out.push(day.row);
     }
   return out;
 }
+
+// Each cached resource with its staleness for the day, made once a day rather than on every
+// suggestion (thousands of copies a call otherwise); shared, so callers must not change them.
+const dated = new WeakMap<ResourceFacts, { on: string; row: ResourceFacts & { stale: boolean } }>();
 
 /** One resource for a referral: of this tenant and not ended, or null. */
 export async function referableResource(ctx: TenantContext, id: string) {
@@ -193,4 +202,18 @@ export async function resourceBriefs(
       },
     ]),
   );
+}
+
+/** The 主体 running each of these resources (those without one are absent). */
+export async function resourceOrganizationIds(
+  ctx: TenantContext,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  resourcesPolicy.read(ctx);
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.db
+    .select({ id: services.id, organizationId: services.organizationId })
+    .from(services)
+    .where(and(eq(services.tenantId, ctx.tenantId), inArray(services.id, [...new Set(ids)])));
+  return new Map(rows.flatMap((r) => (r.organizationId ? [[r.id, r.organizationId] as const] : [])));
 }

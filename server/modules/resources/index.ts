@@ -6,6 +6,7 @@ export {
   referableResource,
   resourceBriefs,
   resourceCandidates,
+  resourceOrganizationIds,
 } from './candidates.service';
 export { exportResources } from './export.service';
 export { hsdsRoutes } from './hsds.routes';

@@ -926,7 +926,7 @@ export const indexLoader: IndexLoader<ListRow> = {
   },
 };
 
-/** Each tenant's resources in memory, current before every search (decision 0014). */
+/** Each tenant's resources in memory, current before every search (decision 0015). */
 export const searchIndexes = new SearchIndexes(indexLoader);
 
 /**

@@ -4,7 +4,7 @@
  * It answers exactly what the SQL of `searchQuery` answers — the same rows, the same total, the
  * same order — and a test holds it to that on random data and queries on both engines
  * (search-index.test.ts). Pure: loading it and keeping it current is search-index.service.ts
- * (decision 0014).
+ * (decision 0015).
  */
 
 /** What the index keeps of one resource. */

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, type SQL } from 'drizzle-orm';
 import { decodeAnswers } from '../../../domain/answer-vector';
 import { type Interest, markedActivities } from '../../../domain/interest-checksheet';
 import { INSTRUMENTS } from '../../../domain/survey-instruments';
@@ -7,6 +7,26 @@ import type { TenantContext } from '../../core/context';
 import { tenantAreas } from '../areas';
 import { surveysPolicy } from './surveys.policy';
 import { surveyResponses, surveys } from './surveys.tables';
+
+/** 興味・関心チェックシート answers of the residents `whose` picks, newest first. */
+function interestSheets(ctx: TenantContext, whose: SQL) {
+  return ctx.db
+    .select({
+      id: surveyResponses.id,
+      residentId: surveyResponses.residentId,
+      answers: surveyResponses.answers,
+      answeredOn: surveyResponses.answeredOn,
+    })
+    .from(surveyResponses)
+    .innerJoin(
+      surveys,
+      and(eq(surveys.tenantId, surveyResponses.tenantId), eq(surveys.id, surveyResponses.surveyId)),
+    )
+    .where(
+      and(eq(surveyResponses.tenantId, ctx.tenantId), whose, eq(surveys.instrument, 'interest-checksheet')),
+    )
+    .orderBy(desc(surveyResponses.answeredOn), desc(surveyResponses.createdAt));
+}
 
 /**
  * A resident's latest 興味・関心チェックシート, as the activities marked (している = experience,
@@ -18,27 +38,7 @@ export async function latestInterests(
   residentId: string,
 ): Promise<{ answeredOn: string | null; activities: Interest[] } | null> {
   surveysPolicy.answers(ctx, await tenantAreas(ctx));
-  const [row] = await ctx.db
-    .select({
-      id: surveyResponses.id,
-      answers: surveyResponses.answers,
-      answeredOn: surveyResponses.answeredOn,
-      createdAt: surveyResponses.createdAt,
-    })
-    .from(surveyResponses)
-    .innerJoin(
-      surveys,
-      and(eq(surveys.tenantId, surveyResponses.tenantId), eq(surveys.id, surveyResponses.surveyId)),
-    )
-    .where(
-      and(
-        eq(surveyResponses.tenantId, ctx.tenantId),
-        eq(surveyResponses.residentId, residentId),
-        eq(surveys.instrument, 'interest-checksheet'),
-      ),
-    )
-    .orderBy(desc(surveyResponses.answeredOn), desc(surveyResponses.createdAt))
-    .limit(1);
+  const [row] = await interestSheets(ctx, eq(surveyResponses.residentId, residentId)).limit(1);
   if (!row) return null;
   await recordAudit(ctx, {
     entity: 'survey_response',
@@ -61,26 +61,7 @@ export async function residentsInterestedIn(
 ): Promise<{ residentId: string; answeredOn: string | null; activities: Interest[] }[]> {
   surveysPolicy.answers(ctx, await tenantAreas(ctx));
   if (keys.length === 0) return [];
-  const rows = await ctx.db
-    .select({
-      residentId: surveyResponses.residentId,
-      answers: surveyResponses.answers,
-      answeredOn: surveyResponses.answeredOn,
-      createdAt: surveyResponses.createdAt,
-    })
-    .from(surveyResponses)
-    .innerJoin(
-      surveys,
-      and(eq(surveys.tenantId, surveyResponses.tenantId), eq(surveys.id, surveyResponses.surveyId)),
-    )
-    .where(
-      and(
-        eq(surveyResponses.tenantId, ctx.tenantId),
-        isNotNull(surveyResponses.residentId),
-        eq(surveys.instrument, 'interest-checksheet'),
-      ),
-    )
-    .orderBy(desc(surveyResponses.answeredOn), desc(surveyResponses.createdAt));
+  const rows = await interestSheets(ctx, isNotNull(surveyResponses.residentId));
   const wanted = new Set(keys);
   const seen = new Set<string>();
   const out: { residentId: string; answeredOn: string | null; activities: Interest[] }[] = [];

@@ -13,6 +13,7 @@ import {
 import { formatWareki, todayInTokyo } from '../../../domain/dates';
 import { formatYearMonth, monthLabel, parseYearMonth } from '../../../domain/print-calendar';
 import { api } from '../../lib/api';
+import { paths } from '../../lib/paths';
 import { useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
 import { Button, buttonClass } from '../../ui/button';
@@ -21,6 +22,7 @@ import { Breadcrumb, PageHeader } from '../../ui/page';
 import { Pager } from '../../ui/pager';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
+import { matchingPaths } from '../matching/paths';
 import { activityPaths, logsActivities } from './paths';
 import { invalidateActivities, useActivities, useActivity } from './queries';
 import { ActivityForm } from './quick-log-page';
@@ -189,6 +191,42 @@ export function ActivityPage({ id }: { id: string }) {
         <Notice tone="success" live="status">
           <p>保存しました。</p>
         </Notice>
+      )}
+      {(a.referrals.length > 0 || a.resources.length > 0 || a.needIds.length > 0) && (
+        <dl className="facts">
+          {a.referrals.length > 0 && (
+            <>
+              <dt>つなぎ</dt>
+              <dd>
+                {a.referrals.map((r, i) => (
+                  <span key={r.id}>
+                    {i > 0 && '・'}
+                    <Link to={matchingPaths.referral(scope.code, r.id)}>{r.name}</Link>
+                  </span>
+                ))}
+              </dd>
+            </>
+          )}
+          {a.resources.length > 0 && (
+            <>
+              <dt>地域資源</dt>
+              <dd>
+                {a.resources.map((r, i) => (
+                  <span key={r.id}>
+                    {i > 0 && '・'}
+                    <Link to={paths.resource(scope.code, r.id)}>{r.name}</Link>
+                  </span>
+                ))}
+              </dd>
+            </>
+          )}
+          {a.needIds.length > 0 && (
+            <>
+              <dt>困りごと</dt>
+              <dd>{a.needIds.length}件</dd>
+            </>
+          )}
+        </dl>
       )}
       {a.canEdit ? (
         <>

@@ -184,6 +184,7 @@ export function ActivityForm({
       personIds: activity?.people.map((p) => p.id) ?? [],
       needIds: activity?.needIds ?? [],
       resourceIds: activity?.resources.map((r) => r.id) ?? [],
+      referralIds: activity?.referrals.map((r) => r.id) ?? [],
       councilId: activity?.council?.id ?? null,
       projectId: activity?.project?.id ?? null,
       summary: values.summary.trim(),

@@ -10,7 +10,7 @@ import {
 } from '../../../contracts/areas';
 import { isIsoDate } from '../../../domain/dates';
 import { formatCount, formatPercent } from '../../../domain/population';
-import { ApiError, api } from '../../lib/api';
+import { api } from '../../lib/api';
 import { errorFor, type FormErrors, fieldIdFor, formErrors, NO_ERRORS } from '../../lib/form';
 import { paths } from '../../lib/paths';
 import { capabilities, useTenantScope } from '../../lib/session';
@@ -21,7 +21,7 @@ import { ErrorSummary } from '../../ui/error-summary';
 import { TextField } from '../../ui/field';
 import { IssueTable } from '../../ui/issue-table';
 import { PageHeader } from '../../ui/page';
-import { ErrorNotice, Loading, Notice } from '../../ui/status';
+import { ErrorListNotice, ErrorNotice, Loading, Notice } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
 import { invalidateAreas } from './queries';
 
@@ -184,7 +184,7 @@ export function PopulationImportPage() {
             </p>
           </Notice>
         )}
-        {commit.isError && <CommitError error={commit.error} />}
+        {commit.isError && <ErrorListNotice error={commit.error} title="保存できませんでした" />}
       </div>
 
       {existing.isPending && importId && !preview.isPending && <Loading />}
@@ -197,22 +197,6 @@ export function PopulationImportPage() {
         />
       )}
     </>
-  );
-}
-
-function CommitError({ error }: { error: unknown }) {
-  const lines = error instanceof ApiError ? error.fields : [];
-  return (
-    <Notice tone="error" live="alert" title="保存できませんでした">
-      <p>{error instanceof Error ? error.message : String(error)}</p>
-      {lines.length > 0 && (
-        <ul>
-          {lines.map((f) => (
-            <li key={`${f.path}:${f.message}`}>{f.message}</li>
-          ))}
-        </ul>
-      )}
-    </Notice>
   );
 }
 

@@ -35,6 +35,7 @@ import { Breadcrumb, PageHeader } from '../../ui/page';
 import { Pager } from '../../ui/pager';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
+import { useVersionedSave } from '../../ui/use-versioned-save';
 import { AreaChecklist, DaysPicker, matchingPaths, ReferralsOf } from '../matching';
 import { AreaOptions, canSeePersonalData, PrivacyNote, useAreaChoices } from '../needs';
 
@@ -502,30 +503,25 @@ function HelperForm({ current }: { current: Helper | null }) {
   const areas = useAreaChoices();
   usePageTitle(current ? `${current.name}の編集` : '担い手の登録');
   const [v, setV] = useState<Values>(() => valuesOf(current));
-  const [version, setVersion] = useState(current?.version ?? 1);
-  const [theirs, setTheirs] = useState<Helper | null>(null);
   const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((x) => ({ ...x, [k]: value }));
-  const mutation = useMutation({
-    mutationFn: (at: number) =>
+  const save = useVersionedSave<Helper>({
+    version: current?.version ?? 1,
+    save: (at) =>
       current
         ? api(updateHelper, {
             params: { tenant: scope.code, id: current.id },
             body: { ...body(v), version: at },
           })
         : api(createHelper, { params: { tenant: scope.code }, body: body(v) }),
-    onSuccess: async (h) => {
+    onSaved: async (h) => {
       await queryClient.invalidateQueries({ queryKey: helperKeys.all(scope.code) });
       navigate(matchingPaths.helper(scope.code, h.id));
     },
-    onError: (e) => {
-      if (e instanceof ApiError && e.status === 409) setTheirs(e.current as Helper);
-    },
   });
-  const fields = mutation.error instanceof ApiError ? mutation.error.fieldMap() : {};
+  const { fields, theirs } = save;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setTheirs(null);
-    mutation.mutate(version);
+    save.submit();
   };
   return (
     <>
@@ -537,20 +533,12 @@ function HelperForm({ current }: { current: Helper | null }) {
           message="ほかの人が先にこの担い手の情報を変更しました。"
           mine={describe(v)}
           now={describe(valuesOf(theirs))}
-          busy={mutation.isPending}
-          onOverwrite={() => {
-            setVersion(theirs.version);
-            setTheirs(null);
-            mutation.mutate(theirs.version);
-          }}
-          onLoadCurrent={() => {
-            setV(valuesOf(theirs));
-            setVersion(theirs.version);
-            setTheirs(null);
-          }}
+          busy={save.mutation.isPending}
+          onOverwrite={save.overwrite}
+          onLoadCurrent={() => save.takeTheirs((h) => setV(valuesOf(h)))}
         />
       )}
-      {mutation.isError && !theirs && <ErrorNotice error={mutation.error} />}
+      {save.otherError && <ErrorNotice error={save.otherError} />}
       <form className="form" onSubmit={submit} noValidate>
         <SelectField
           id="helper-kind"
@@ -694,7 +682,7 @@ function HelperForm({ current }: { current: Helper | null }) {
           onChange={(e) => set('note', e.target.value)}
         />
         <div className="button-row">
-          <Button type="submit" busy={mutation.isPending} busyLabel="保存しています…">
+          <Button type="submit" busy={save.mutation.isPending} busyLabel="保存しています…">
             保存する
           </Button>
           <Link

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Pencil, Plus } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -24,17 +24,12 @@ import { NotFoundContent } from '../../ui/not-found';
 import { Breadcrumb, PageHeader } from '../../ui/page';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
+import { useVersionedSave } from '../../ui/use-versioned-save';
 import { canSeePersonalData, needPaths, PrivacyNote } from '../needs';
 import { AreaChecklist } from './area-checklist';
 import { DaysPicker, ReasonList, ReferralStatusBadge } from './format';
 import { matchingPaths } from './paths';
-import {
-  invalidateMatching,
-  matchingKeys,
-  useOpportunities,
-  useOpportunity,
-  useOpportunityCandidates,
-} from './queries';
+import { invalidateMatching, useOpportunities, useOpportunity, useOpportunityCandidates } from './queries';
 import { ReferForm } from './suggestions';
 
 const days = (ds: number[]) =>
@@ -290,30 +285,25 @@ function OpportunityForm({ current }: { current: Opportunity | null }) {
   const queryClient = useQueryClient();
   usePageTitle(current ? `${current.title}の編集` : '就労的活動の登録');
   const [v, setV] = useState<Values>(() => valuesOf(current));
-  const [version, setVersion] = useState(current?.version ?? 1);
-  const [theirs, setTheirs] = useState<Opportunity | null>(null);
   const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((x) => ({ ...x, [k]: value }));
-  const mutation = useMutation({
-    mutationFn: (at: number) =>
+  const save = useVersionedSave<Opportunity>({
+    version: current?.version ?? 1,
+    save: (at) =>
       current
         ? api(updateOpportunity, {
             params: { tenant: scope.code, id: current.id },
             body: { ...v, organizationId: current.organizationId, version: at },
           })
         : api(createOpportunity, { params: { tenant: scope.code }, body: { ...v, organizationId: null } }),
-    onSuccess: async (o) => {
+    onSaved: async (o) => {
       await invalidateMatching(queryClient, scope.code);
       navigate(matchingPaths.opportunity(scope.code, o.id));
     },
-    onError: (e) => {
-      if (e instanceof ApiError && e.status === 409) setTheirs(e.current as Opportunity);
-    },
   });
-  const fields = mutation.error instanceof ApiError ? mutation.error.fieldMap() : {};
+  const { fields, theirs } = save;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setTheirs(null);
-    mutation.mutate(version);
+    save.submit();
   };
   return (
     <>
@@ -324,23 +314,12 @@ function OpportunityForm({ current }: { current: Opportunity | null }) {
           message="ほかの人が先にこの活動を変更しました。"
           mine={describe(v)}
           now={describe(valuesOf(theirs))}
-          busy={mutation.isPending}
-          onOverwrite={() => {
-            setVersion(theirs.version);
-            setTheirs(null);
-            mutation.mutate(theirs.version);
-          }}
-          onLoadCurrent={async () => {
-            setV(valuesOf(theirs));
-            setVersion(theirs.version);
-            setTheirs(null);
-            await queryClient.invalidateQueries({
-              queryKey: matchingKeys.opportunity(scope.code, theirs.id),
-            });
-          }}
+          busy={save.mutation.isPending}
+          onOverwrite={save.overwrite}
+          onLoadCurrent={() => save.takeTheirs((o) => setV(valuesOf(o)))}
         />
       )}
-      {mutation.isError && !theirs && <ErrorNotice error={mutation.error} />}
+      {save.otherError && <ErrorNotice error={save.otherError} />}
       <form className="form" onSubmit={submit} noValidate>
         <TextField
           id="op-title"
@@ -450,7 +429,7 @@ function OpportunityForm({ current }: { current: Opportunity | null }) {
           ))}
         </SelectField>
         <div className="button-row">
-          <Button type="submit" busy={mutation.isPending} busyLabel="保存しています…">
+          <Button type="submit" busy={save.mutation.isPending} busyLabel="保存しています…">
             保存する
           </Button>
           <Link

@@ -2,12 +2,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ArrowRight } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { createActivity } from '../../../contracts/activities';
 import {
   addReferralNote,
   changeReferralStatus,
   type Referral,
   type ReferralEvent,
 } from '../../../contracts/matching';
+import { suggestHeadlines, suggestTasks } from '../../../domain/activities';
 import { todayInTokyo } from '../../../domain/dates';
 import {
   defaultFollowUp,
@@ -29,6 +31,7 @@ import { SelectField, TextareaField, TextField } from '../../ui/field';
 import { NotFoundContent } from '../../ui/not-found';
 import { Breadcrumb, PageHeader } from '../../ui/page';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
+import { activityPaths, logsActivities } from '../activities/paths';
 import { needPaths, PrivacyNote } from '../needs';
 import { FollowUpDate, ReferralStatusBadge, ReferralSteps } from './format';
 import { matchingPaths } from './paths';
@@ -138,6 +141,7 @@ export function ReferralDetailPage({ id }: { id: string }) {
       </dl>
       {r.canEdit && nextStatuses.length > 0 && <StepForm referral={r} nextStatuses={nextStatuses} />}
       {r.canEdit && <NoteForm referral={r} />}
+      {r.canEdit && logsActivities(scope) && <LogActivity referral={r} />}
       <section aria-labelledby="ref-history-title">
         <h2 id="ref-history-title">経過</h2>
         <Timeline events={events} />
@@ -396,6 +400,101 @@ function NoteForm({ referral: r }: { referral: Referral }) {
         </Button>
       </form>
       <div aria-live="polite">{message && <p className="status-form__done">{message}</p>}</div>
+    </section>
+  );
+}
+
+/**
+ * 活動記録に残す: the call or visit this つなぎ took, in the SC's activity log (⑥ マッチング, C, e,
+ * 個別支援), linked to the referral, its need and the resource — so the monthly report counts it.
+ */
+function LogActivity({ referral: r }: { referral: Referral }) {
+  const scope = useTenantScope();
+  const queryClient = useQueryClient();
+  const [type, setType] = useState<'visit' | 'consultation' | 'meeting'>('visit');
+  const [minutes, setMinutes] = useState('30');
+  const [summary, setSummary] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const mutation = useMutation({
+    mutationFn: () =>
+      api(createActivity, {
+        params: { tenant: scope.code },
+        body: {
+          minutes: Number(minutes.normalize('NFKC')) || 0,
+          type,
+          layer: scope.role === 'sc2' ? 2 : 1,
+          functions: ['f6'],
+          headlines: suggestHeadlines(['f6']),
+          yokoTasks: suggestTasks(['f6']),
+          support: 'individual',
+          areaIds: [r.areaId],
+          needIds: r.needId ? [r.needId] : [],
+          resourceIds: r.targetKind === 'resource' ? [r.targetId] : [],
+          referralIds: [r.id],
+          summary: summary || `${r.targetName}へのつなぎ`,
+        },
+      }),
+    onSuccess: async (a) => {
+      setDone(a.id);
+      setSummary('');
+      await queryClient.invalidateQueries({ queryKey: ['activities', scope.code] });
+    },
+  });
+  const fields = mutation.error instanceof ApiError ? mutation.error.fieldMap() : {};
+  return (
+    <section className="panel" aria-labelledby="ref-activity-title">
+      <h2 id="ref-activity-title">活動記録に残す</h2>
+      <p className="muted">
+        電話や訪問にかかった時間を、SCの活動記録（⑥ニーズとサービスのマッチング・個別支援）に残します。
+      </p>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setDone(null);
+          mutation.mutate();
+        }}
+        noValidate
+        aria-labelledby="ref-activity-title"
+      >
+        {mutation.isError && !fields.minutes && <ErrorNotice error={mutation.error} />}
+        <SelectField
+          id="ref-activity-type"
+          label="種類"
+          value={type}
+          onChange={(e) => setType(e.target.value as typeof type)}
+        >
+          <option value="visit">訪問</option>
+          <option value="consultation">相談（電話を含む）</option>
+          <option value="meeting">会議・打合せ</option>
+        </SelectField>
+        <TextField
+          id="ref-activity-minutes"
+          label="時間（分）"
+          inputMode="numeric"
+          short
+          value={minutes}
+          error={fields.minutes}
+          onChange={(e) => setMinutes(e.target.value)}
+        />
+        <TextField
+          id="ref-activity-summary"
+          label="ひとこと（任意）"
+          value={summary}
+          maxLength={120}
+          onChange={(e) => setSummary(e.target.value)}
+        />
+        <Button type="submit" variant="secondary" busy={mutation.isPending} busyLabel="記録しています…">
+          活動記録に残す
+        </Button>
+      </form>
+      <div aria-live="polite">
+        {done && (
+          <p className="status-form__done">
+            活動記録に残しました。<Link to={activityPaths.activity(scope.code, done)}>記録を開く</Link>
+          </p>
+        )}
+      </div>
     </section>
   );
 }

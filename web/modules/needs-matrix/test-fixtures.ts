@@ -1,4 +1,5 @@
 import type { Need } from '../../../contracts/needs';
+import { areaItem, areaList } from '../areas/test-fixtures';
 import type { CellDetail, Matrix, MatrixCell } from './matrix';
 
 /* Shapes the server answers with, for component tests (each passes the contract's own schema). */
@@ -147,33 +148,14 @@ export const BOUNDARIES = {
   ],
 };
 
-const area = (id: string, parentId: string | null, layer: 1 | 2 | 3, name: string, sortOrder: number) => ({
-  id,
-  parentId,
-  layer,
-  name,
-  kana: '',
-  kind: layer === 1 ? '市町村全域' : layer === 2 ? '日常生活圏域' : '地区',
-  validFromFy: null,
-  validToFy: null,
-  townNames: [],
-  hasBoundary: false,
-  sortOrder,
-  strengths: '',
-  concerns: '',
-  version: 1,
-  canEdit: false,
-  latest: null,
-});
+const readOnly = { canEdit: false };
 
-export const AREAS = {
-  fiscalYear: 2026,
-  asOf: null,
-  canCreate: false,
-  areas: [
-    area(TOWN_ID, null, 1, 'ささえ町', 0),
-    area(NORTH_ID, TOWN_ID, 2, '北部圏域', 1),
-    area(MINENO_ID, NORTH_ID, 3, '峰野地区', 2),
-    area(KAWAKAMI_ID, NORTH_ID, 3, '川上地区', 3),
+export const AREAS = areaList(
+  [
+    areaItem(TOWN_ID, null, 1, 'ささえ町', 0, readOnly),
+    areaItem(NORTH_ID, TOWN_ID, 2, '北部圏域', 1, readOnly),
+    areaItem(MINENO_ID, NORTH_ID, 3, '峰野地区', 2, readOnly),
+    areaItem(KAWAKAMI_ID, NORTH_ID, 3, '川上地区', 3, readOnly),
   ],
-};
+  { canCreate: false },
+);

@@ -11,7 +11,7 @@ import { Checkbox, SelectField } from '../../ui/field';
 import { PageHeader } from '../../ui/page';
 import { Pager } from '../../ui/pager';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
-import { TableScroll } from '../../ui/table-scroll';
+import { TableOrCards } from '../../ui/table-or-cards';
 import type { Term } from '../resources/categories';
 import { termTree } from '../resources/categories';
 import { AreaOptions, useAreaChoices } from './areas';
@@ -223,38 +223,27 @@ function NeedResults({
         {query.isFetching && <span className="muted">（更新しています…）</span>}
       </p>
       {items.length > 0 && (
-        <>
-          <div className="needs-wide">
-            <TableScroll label="困りごとの一覧">
-              <table className="table need-table">
-                <caption className="visually-hidden">困りごとの一覧（新しい順）</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">把握した日</th>
-                    <th scope="col">地域</th>
-                    <th scope="col">分類</th>
-                    <th scope="col">ひとこと</th>
-                    <th scope="col" className="num">
-                      人数
-                    </th>
-                    <th scope="col">緊急度</th>
-                    <th scope="col">状況</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((n) => (
-                    <NeedRow key={n.id} need={n} terms={terms} tenant={scope.code} />
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          </div>
-          <ul className="need-cards needs-narrow" aria-label="困りごとの一覧">
-            {items.map((n) => (
-              <NeedCard key={n.id} need={n} terms={terms} tenant={scope.code} />
-            ))}
-          </ul>
-        </>
+        <TableOrCards
+          label="困りごとの一覧"
+          caption="困りごとの一覧（新しい順）"
+          tableClass="need-table"
+          head={
+            <>
+              <th scope="col">把握した日</th>
+              <th scope="col">地域</th>
+              <th scope="col">分類</th>
+              <th scope="col">ひとこと</th>
+              <th scope="col" className="num">
+                人数
+              </th>
+              <th scope="col">緊急度</th>
+              <th scope="col">状況</th>
+            </>
+          }
+          rows={items.map((n) => <NeedRow key={n.id} need={n} terms={terms} tenant={scope.code} />)}
+          cardsClass="need-cards"
+          cards={items.map((n) => <NeedCard key={n.id} need={n} terms={terms} tenant={scope.code} />)}
+        />
       )}
       <Pager page={page} lastPage={lastPage} perPage={NEEDS_PER_PAGE} onPage={onPage} />
     </section>

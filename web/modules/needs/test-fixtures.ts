@@ -1,5 +1,6 @@
 import type { Need } from '../../../contracts/needs';
 import type { Resident } from '../../../contracts/residents';
+import { areaItem, areaList } from '../areas/test-fixtures';
 
 /* Shapes the server answers with, for component tests (each passes the contract's own schema). */
 
@@ -12,36 +13,12 @@ export const NEED_ID = '44444444-4444-4444-8444-444444444444';
 export const RESIDENT_ID = '55555555-5555-4555-8555-555555555555';
 export const RESOURCE_ID = '7d1f0c4e-1a2b-4c3d-8e9f-0a1b2c3d4e5f';
 
-const area = (id: string, parentId: string | null, layer: 1 | 2 | 3, name: string, sortOrder: number) => ({
-  id,
-  parentId,
-  layer,
-  name,
-  kana: '',
-  kind: layer === 1 ? '市町村全域' : layer === 2 ? '日常生活圏域' : '地区',
-  validFromFy: null,
-  validToFy: null,
-  townNames: [],
-  hasBoundary: false,
-  sortOrder,
-  strengths: '',
-  concerns: '',
-  version: 1,
-  canEdit: true,
-  latest: null,
-});
-
-export const AREAS = {
-  fiscalYear: 2026,
-  asOf: null,
-  canCreate: true,
-  areas: [
-    area(TOWN_ID, null, 1, 'ささえ町', 0),
-    area(NORTH_ID, TOWN_ID, 2, '北部圏域', 1),
-    area(MINENO_ID, NORTH_ID, 3, '峰野地区', 2),
-    area(CENTRAL_ID, TOWN_ID, 2, '中央圏域', 3),
-  ],
-};
+export const AREAS = areaList([
+  areaItem(TOWN_ID, null, 1, 'ささえ町', 0),
+  areaItem(NORTH_ID, TOWN_ID, 2, '北部圏域', 1),
+  areaItem(MINENO_ID, NORTH_ID, 3, '峰野地区', 2),
+  areaItem(CENTRAL_ID, TOWN_ID, 2, '中央圏域', 3),
+]);
 
 const term = (code: string, name: string, group: string, parent: string | null = null) => ({
   code,

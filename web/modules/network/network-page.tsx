@@ -37,6 +37,7 @@ const TIE_DASH: Record<TieKind, string | undefined> = {
   project: '6 3',
   activity: '1 4',
   affiliation: '8 2 2 2',
+  referral: '10 4',
 };
 const TIE_KINDS = Object.keys(TIE_LABELS) as TieKind[];
 

@@ -14,7 +14,7 @@ import { TextareaField } from '../../ui/field';
 import { NotFoundContent } from '../../ui/not-found';
 import { Breadcrumb, PageHeader } from '../../ui/page';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
-import { TableScroll } from '../../ui/table-scroll';
+import { TableOrCards } from '../../ui/table-or-cards';
 import {
   NeedCard,
   NeedCategory,
@@ -199,48 +199,42 @@ function ResidentNeeds({ resident: r }: { resident: Resident }) {
       ) : needs.data.items.length === 0 ? (
         <p className="muted">記録された困りごとはありません。</p>
       ) : (
-        <>
-          <div className="needs-wide">
-            <TableScroll label="この方の困りごと（表）">
-              <table className="table need-table">
-                <caption className="visually-hidden">この方の困りごと（{needs.data.total}件）</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">把握した日</th>
-                    <th scope="col">分類</th>
-                    <th scope="col">ひとこと</th>
-                    <th scope="col">状況</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {needs.data.items.map((n) => (
-                    <tr key={n.id}>
-                      <td>
-                        <ShortDate date={n.raisedOn} />
-                      </td>
-                      <td>
-                        <NeedCategory code={n.category} name={n.categoryName} terms={terms} />
-                      </td>
-                      <td className="need-table__summary">
-                        <Link className="need-table__link" to={needPaths.need(scope.code, n.id)}>
-                          {needTitle(n)}
-                        </Link>
-                      </td>
-                      <td>
-                        <NeedStatusBadge status={n.status} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          </div>
-          <ul className="need-cards needs-narrow" aria-label="この方の困りごと">
-            {needs.data.items.map((n) => (
-              <NeedCard key={n.id} need={n} terms={terms} tenant={scope.code} />
-            ))}
-          </ul>
-        </>
+        <TableOrCards
+          label="この方の困りごと"
+          tableLabel="この方の困りごと（表）"
+          caption={`この方の困りごと（${needs.data.total}件）`}
+          tableClass="need-table"
+          head={
+            <>
+              <th scope="col">把握した日</th>
+              <th scope="col">分類</th>
+              <th scope="col">ひとこと</th>
+              <th scope="col">状況</th>
+            </>
+          }
+          rows={needs.data.items.map((n) => (
+            <tr key={n.id}>
+              <td>
+                <ShortDate date={n.raisedOn} />
+              </td>
+              <td>
+                <NeedCategory code={n.category} name={n.categoryName} terms={terms} />
+              </td>
+              <td className="need-table__summary">
+                <Link className="need-table__link" to={needPaths.need(scope.code, n.id)}>
+                  {needTitle(n)}
+                </Link>
+              </td>
+              <td>
+                <NeedStatusBadge status={n.status} />
+              </td>
+            </tr>
+          ))}
+          cardsClass="need-cards"
+          cards={needs.data.items.map((n) => (
+            <NeedCard key={n.id} need={n} terms={terms} tenant={scope.code} />
+          ))}
+        />
       )}
       <p>
         <Link to={needPaths.needsQuick(scope.code, r.id)}>この方の困りごとを記録</Link>

@@ -10,7 +10,7 @@ import { SelectField } from '../../ui/field';
 import { PageHeader } from '../../ui/page';
 import { Pager } from '../../ui/pager';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
-import { TableScroll } from '../../ui/table-scroll';
+import { TableOrCards } from '../../ui/table-or-cards';
 import { AreaOptions, canSeePersonalData, needPaths, PrivacyNote, useAreaChoices } from '../needs';
 import { useResidentList } from './queries';
 import type { ResidentErasedState } from './resident-detail-page';
@@ -164,51 +164,42 @@ function ResidentResults({
         {query.isFetching && <span className="muted">（更新しています…）</span>}
       </p>
       {items.length > 0 && (
-        <>
-          <div className="needs-wide">
-            <TableScroll label="住民の一覧">
-              <table className="table need-table">
-                <caption className="visually-hidden">住民の一覧（よみがな順）</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">氏名</th>
-                    <th scope="col" className="num">
-                      年齢
-                    </th>
-                    <th scope="col">地域</th>
-                    <th scope="col">町丁</th>
-                    <th scope="col">世帯</th>
-                    <th scope="col" className="num">
-                      未対応の困りごと
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((r) => (
-                    <tr key={r.id}>
-                      <td>
-                        <Link className="need-table__link" to={needPaths.resident(scope.code, r.id)}>
-                          {r.name}
-                        </Link>
-                        {r.kana && <span className="muted"> {r.kana}</span>}
-                      </td>
-                      <td className="num">{r.age === null ? '—' : `${r.age}歳`}</td>
-                      <td>{r.areaName ?? '—'}</td>
-                      <td>{r.townName || '—'}</td>
-                      <td>{householdLabel(r.household)}</td>
-                      <td className="num">{r.openNeeds > 0 ? `${r.openNeeds}件` : '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          </div>
-          <ul className="need-cards needs-narrow" aria-label="住民の一覧">
-            {items.map((r) => (
-              <ResidentCard key={r.id} r={r} tenant={scope.code} />
-            ))}
-          </ul>
-        </>
+        <TableOrCards
+          label="住民の一覧"
+          caption="住民の一覧（よみがな順）"
+          tableClass="need-table"
+          head={
+            <>
+              <th scope="col">氏名</th>
+              <th scope="col" className="num">
+                年齢
+              </th>
+              <th scope="col">地域</th>
+              <th scope="col">町丁</th>
+              <th scope="col">世帯</th>
+              <th scope="col" className="num">
+                未対応の困りごと
+              </th>
+            </>
+          }
+          rows={items.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link className="need-table__link" to={needPaths.resident(scope.code, r.id)}>
+                  {r.name}
+                </Link>
+                {r.kana && <span className="muted"> {r.kana}</span>}
+              </td>
+              <td className="num">{r.age === null ? '—' : `${r.age}歳`}</td>
+              <td>{r.areaName ?? '—'}</td>
+              <td>{r.townName || '—'}</td>
+              <td>{householdLabel(r.household)}</td>
+              <td className="num">{r.openNeeds > 0 ? `${r.openNeeds}件` : '—'}</td>
+            </tr>
+          ))}
+          cardsClass="need-cards"
+          cards={items.map((r) => <ResidentCard key={r.id} r={r} tenant={scope.code} />)}
+        />
       )}
       <Pager page={page} lastPage={lastPage} perPage={PER_PAGE} unit="人" onPage={onPage} />
     </section>

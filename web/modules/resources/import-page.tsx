@@ -12,7 +12,7 @@ import {
   remapResourceImport,
 } from '../../../contracts/resources';
 import { RESOURCE_KINDS } from '../../../domain/resources';
-import { ApiError, api } from '../../lib/api';
+import { api } from '../../lib/api';
 import { paths } from '../../lib/paths';
 import { capabilities, useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
@@ -20,7 +20,7 @@ import { Button, buttonClass } from '../../ui/button';
 import { Checkbox, SelectField, TextField } from '../../ui/field';
 import { IssueTable } from '../../ui/issue-table';
 import { PageHeader } from '../../ui/page';
-import { Loading, Notice } from '../../ui/status';
+import { ErrorListNotice, Loading, Notice } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
 import { CategoryOptions } from './options';
 import { invalidateResources, resourceKeys, useImportJob, useImportPresets, useTaxonomy } from './queries';
@@ -213,7 +213,7 @@ export function ResourceImportPage() {
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           error={fileError}
         />
-        {preview.isError && <CallError error={preview.error} />}
+        {preview.isError && <ErrorListNotice error={preview.error} />}
         <div className="button-row">
           <Button
             type="submit"
@@ -252,22 +252,6 @@ export function ResourceImportPage() {
         />
       )}
     </>
-  );
-}
-
-function CallError({ error }: { error: unknown }) {
-  const lines = error instanceof ApiError ? error.fields : [];
-  return (
-    <Notice tone="error" live="alert">
-      <p>{error instanceof Error ? error.message : String(error)}</p>
-      {lines.length > 0 && (
-        <ul>
-          {lines.map((f) => (
-            <li key={`${f.path}:${f.message}`}>{f.message}</li>
-          ))}
-        </ul>
-      )}
-    </Notice>
   );
 }
 
@@ -333,7 +317,7 @@ function ImportResult({
           onRemap={onRemap}
         />
       )}
-      {remapError ? <CallError error={remapError} /> : null}
+      {remapError ? <ErrorListNotice error={remapError} /> : null}
 
       <h3>保存するとどうなるか</h3>
       <dl className="figures">
@@ -435,7 +419,7 @@ function ImportResult({
           <p>このファイルは読み込めませんでした。ファイルを直して、もう一度選んでください。</p>
         </Notice>
       )}
-      {commitError ? <CallError error={commitError} /> : null}
+      {commitError ? <ErrorListNotice error={commitError} /> : null}
 
       {job.status === 'running' && (
         <div className="import-progress" aria-live="polite">

@@ -13,7 +13,7 @@ import { Checkbox, SelectField } from '../../ui/field';
 import { PageHeader } from '../../ui/page';
 import { Pager } from '../../ui/pager';
 import { ErrorNotice, Loading } from '../../ui/status';
-import { TableScroll } from '../../ui/table-scroll';
+import { TableOrCards } from '../../ui/table-or-cards';
 import { CategoryTags, GROUP_STYLE, groupOf, type Term } from './categories';
 import {
   activeFilterCount,
@@ -350,36 +350,25 @@ function ResourceResults({
         <p className="muted">言葉を短くするか、絞り込みの条件を外してみてください。</p>
       )}
       {items.length > 0 && (
-        <>
-          <div className="only-wide">
-            <TableScroll label="地域資源の一覧">
-              <table className="table resource-table">
-                <caption className="visually-hidden">地域資源の一覧（{SORTS[filters.sort]}）</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">名称</th>
-                    <th scope="col">分類</th>
-                    <th scope="col">場所・地域</th>
-                    <th scope="col">日時</th>
-                    <th scope="col">料金</th>
-                    <th scope="col">電話</th>
-                    <th scope="col">確認</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((r) => (
-                    <ResourceRow key={r.id} r={r} terms={terms} tenant={scope.code} />
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          </div>
-          <ul className="resource-cards only-narrow" aria-label="地域資源の一覧">
-            {items.map((r) => (
-              <ResourceCard key={r.id} r={r} terms={terms} tenant={scope.code} />
-            ))}
-          </ul>
-        </>
+        <TableOrCards
+          label="地域資源の一覧"
+          caption={`地域資源の一覧（${SORTS[filters.sort]}）`}
+          tableClass="resource-table"
+          head={
+            <>
+              <th scope="col">名称</th>
+              <th scope="col">分類</th>
+              <th scope="col">場所・地域</th>
+              <th scope="col">日時</th>
+              <th scope="col">料金</th>
+              <th scope="col">電話</th>
+              <th scope="col">確認</th>
+            </>
+          }
+          rows={items.map((r) => <ResourceRow key={r.id} r={r} terms={terms} tenant={scope.code} />)}
+          cardsClass="resource-cards"
+          cards={items.map((r) => <ResourceCard key={r.id} r={r} terms={terms} tenant={scope.code} />)}
+        />
       )}
       <Pager page={page} lastPage={lastPage} perPage={PER_PAGE} onPage={onPage} />
     </section>

@@ -11,11 +11,11 @@ import {
   type SurveyImportPreview,
 } from '../../../contracts/surveys';
 import { items as itemsOf, type QuestionnaireDefinition } from '../../../domain/questionnaire';
-import { ApiError, api } from '../../lib/api';
+import { api } from '../../lib/api';
 import { useTenantScope } from '../../lib/session';
 import { Button, buttonClass } from '../../ui/button';
 import { SelectField, TextField } from '../../ui/field';
-import { Loading, Notice } from '../../ui/status';
+import { ErrorListNotice, Loading, Notice } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
 import { surveyPaths } from './paths';
 import { invalidateSurveys } from './queries';
@@ -162,7 +162,7 @@ function ImportFlow({ survey, def }: { survey: Survey; def: QuestionnaireDefinit
           <option value="1">1行</option>
           <option value="2">2行（「問2」の下に「(1)」など）</option>
         </SelectField>
-        {preview.isError && <CallError error={preview.error} />}
+        {preview.isError && <ErrorListNotice error={preview.error} />}
         <div className="button-row">
           <Button
             type="submit"
@@ -202,22 +202,6 @@ function ImportFlow({ survey, def }: { survey: Survey; def: QuestionnaireDefinit
         />
       )}
     </>
-  );
-}
-
-function CallError({ error }: { error: unknown }) {
-  const lines = error instanceof ApiError ? error.fields : [];
-  return (
-    <Notice tone="error" live="alert">
-      <p>{error instanceof Error ? error.message : String(error)}</p>
-      {lines.length > 0 && (
-        <ul>
-          {lines.map((f) => (
-            <li key={`${f.path}:${f.message}`}>{f.message}</li>
-          ))}
-        </ul>
-      )}
-    </Notice>
   );
 }
 
@@ -348,7 +332,7 @@ function ImportResult({
             : '取り込める回答の行がありません。'}
         </p>
       )}
-      {commitError ? <CallError error={commitError} /> : null}
+      {commitError ? <ErrorListNotice error={commitError} /> : null}
       <div aria-live="polite">
         {added !== null && (
           <Notice tone="success" title="保存しました">
@@ -472,7 +456,7 @@ function ImportResult({
               対応を変えて確かめ直す
             </Button>
           </div>
-          {remapError ? <CallError error={remapError} /> : null}
+          {remapError ? <ErrorListNotice error={remapError} /> : null}
         </div>
       )}
     </section>

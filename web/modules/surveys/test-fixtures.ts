@@ -4,6 +4,7 @@ import { INTEREST_CHECKSHEET } from '../../../domain/interest-checksheet';
 import { KIHON_CHECKLIST } from '../../../domain/kihon-checklist';
 import { NEEDS_SURVEY_RISK } from '../../../domain/needs-survey';
 import type { QuestionnaireDefinition } from '../../../domain/questionnaire';
+import { areaItem, areaList } from '../areas/test-fixtures';
 
 /* Shapes the server answers with, for component tests (each passes the contract's own schema). */
 
@@ -14,35 +15,13 @@ export const TOWN_ID = '0b6c1f4e-3f1a-4a39-9d4a-1c2b3d4e5f60';
 export const NORTH_ID = '11111111-1111-4111-8111-111111111111';
 export const CENTRAL_ID = '33333333-3333-4333-8333-333333333333';
 
-const area = (id: string, parentId: string | null, layer: 1 | 2 | 3, name: string, sortOrder: number) => ({
-  id,
-  parentId,
-  layer,
-  name,
-  kana: '',
-  kind: layer === 1 ? '市町村全域' : '日常生活圏域',
-  validFromFy: null,
-  validToFy: null,
-  townNames: [],
-  hasBoundary: true,
-  sortOrder,
-  strengths: '',
-  concerns: '',
-  version: 1,
-  canEdit: true,
-  latest: null,
-});
+const withBoundary = { hasBoundary: true };
 
-export const AREAS = {
-  fiscalYear: 2026,
-  asOf: null,
-  canCreate: true,
-  areas: [
-    area(TOWN_ID, null, 1, 'ささえ町', 0),
-    area(NORTH_ID, TOWN_ID, 2, '北部圏域', 1),
-    area(CENTRAL_ID, TOWN_ID, 2, '中央圏域', 2),
-  ],
-};
+export const AREAS = areaList([
+  areaItem(TOWN_ID, null, 1, 'ささえ町', 0, withBoundary),
+  areaItem(NORTH_ID, TOWN_ID, 2, '北部圏域', 1, withBoundary),
+  areaItem(CENTRAL_ID, TOWN_ID, 2, '中央圏域', 2, withBoundary),
+]);
 
 export function rule(overrides: Partial<RuleInfo> = {}): RuleInfo {
   return {

@@ -6,7 +6,7 @@ CREATE TABLE "resource_changes" (
 	CONSTRAINT "resource_changes_tenant_id_xid_service_id_pk" PRIMARY KEY("tenant_id","xid","service_id")
 );
 --> statement-breakpoint
--- Notes which resources a statement changed, in the writing transaction (decision 0014): a search
+-- Notes which resources a statement changed, in the writing transaction (decision 0015): a search
 -- index in any process compares these rows with the snapshot it was read in. More than 100 rows
 -- in one statement (an import batch) are noted as the nil UUID, "reload the tenant".
 CREATE FUNCTION resource_changes_add(tenants char(6)[], ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
