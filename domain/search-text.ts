@@ -52,7 +52,7 @@ export function foldForSearch(text: string): string {
  * one is known). Every word must match; any of its forms may.
  */
 export function queryTerms(query: string, readingOf: (word: string) => string | undefined): string[][] {
-  const words = query
+  const words = wellFormed(query)
     .normalize('NFKC')
     .split(/\s+/)
     .map((w) => w.trim())
@@ -72,6 +72,13 @@ export function queryTerms(query: string, readingOf: (word: string) => string | 
   }
   return terms;
 }
+
+/**
+ * Lone surrogates as U+FFFD, which is what the database receives for them: a query must mean the
+ * same text to SQL and to the in-memory index (where '\ud842' would match half of 𠮷).
+ */
+export const wellFormed = (s: string) =>
+  s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 
 /** Whether a string has kanji (then its reading is worth looking up). */
 export const hasKanji = (s: string) => /\p{Script=Han}/u.test(s);

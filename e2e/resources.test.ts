@@ -137,6 +137,19 @@ it('第1層SCが地域資源を探し、日時を作り直し、履歴・要確�
   await expect(page.getByRole('button', { name: /この内容に戻す/ }).count()).resolves.toBeGreaterThan(0);
   await inspectPage(page, 'resource-history');
 
+  // 元に戻す: 前の内容（毎週木曜日）に戻すと、戻したことも履歴に残る。ささえ町の木曜の停留所は
+  // ほかの通し確認（マッチング）も使うので、ここで元どおりにしておく。
+  await page
+    .locator('.revision')
+    .nth(1)
+    .getByRole('button', { name: /この内容に戻す/ })
+    .click();
+  await page.getByRole('button', { name: '戻す', exact: true }).click();
+  await page.getByText(/番目の内容に戻しました。/).waitFor();
+  const restored = page.locator('.revision').first();
+  await restored.locator('.revision__action', { hasText: '以前の内容に戻した' }).waitFor();
+  await expect(restored.getByRole('row', { name: /^日時/ }).textContent()).resolves.toMatch(/毎週木曜日/);
+
   // 要確認: いちばん期限を過ぎたものを確認済みに
   await menu(page, '要確認').click();
   const list = page.getByRole('list', { name: '確認する資源' });

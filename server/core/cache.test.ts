@@ -20,6 +20,48 @@ describe('TenantCache', () => {
     vi.useRealTimers();
   });
 
+  it('reads ahead in the last quarter of an entry, so that steady traffic never waits', async () => {
+    vi.useFakeTimers();
+    const cache = new TenantCache<number>(1000);
+    let n = 0;
+    const load = vi.fn(async () => ++n);
+    await expect(cache.get('a', load, true)).resolves.toBe(1);
+    vi.advanceTimersByTime(500);
+    await expect(cache.get('a', load, true)).resolves.toBe(1);
+    expect(load).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(300);
+    // Served at once from the entry; the next read has started.
+    await expect(cache.get('a', load, true)).resolves.toBe(1);
+    expect(load).toHaveBeenCalledTimes(2);
+    await Promise.resolve();
+    await expect(cache.get('a', load, true)).resolves.toBe(2);
+    // The new entry counts from when its read began: fresh for the full TTL after that.
+    vi.advanceTimersByTime(700);
+    await expect(cache.get('a', load, true)).resolves.toBe(2);
+    expect(load).toHaveBeenCalledTimes(2);
+    vi.useRealTimers();
+  });
+
+  it('does not install a read ahead that an invalidation overtook, and reads ahead only when asked', async () => {
+    vi.useFakeTimers();
+    const cache = new TenantCache<string>(1000);
+    let release = (_: string) => {};
+    const slow = () => new Promise<string>((r) => (release = r));
+    await cache.get('a', async () => 'first', true);
+    vi.advanceTimersByTime(800);
+    await cache.get('a', slow, true);
+    cache.invalidate('a');
+    await expect(cache.get('a', async () => 'after the write', true)).resolves.toBe('after the write');
+    release('read before the write');
+    await Promise.resolve();
+    await expect(cache.get('a', async () => 'unused', true)).resolves.toBe('after the write');
+    vi.advanceTimersByTime(800);
+    const load = vi.fn(async () => 'x');
+    await cache.get('a', load);
+    expect(load).not.toHaveBeenCalled();
+    vi.useRealTimers();
+  });
+
   it('does not keep a failed load', async () => {
     const cache = new TenantCache<number>(60_000);
     await expect(cache.get('a', async () => Promise.reject(new Error('x')))).rejects.toThrow();

@@ -4,16 +4,24 @@
  * bounds how stale another process can be (several processes against one PostgreSQL).
  */
 export class TenantCache<T> {
-  private readonly entries = new Map<string, { at: number; value: Promise<T> }>();
+  private readonly entries = new Map<string, { at: number; value: Promise<T>; ahead: boolean }>();
 
   constructor(private readonly ttlMs: number) {}
 
-  get(tenantId: string, load: () => Promise<T>): Promise<T> {
+  /**
+   * `readAhead`: in its last quarter an entry starts its next read in the background, so that
+   * steady traffic never waits for a reload; nothing older than the TTL is ever served. Only for
+   * a `load` that may outlive the request (not one bound to a transaction).
+   */
+  get(tenantId: string, load: () => Promise<T>, readAhead = false): Promise<T> {
     const now = Date.now();
     const hit = this.entries.get(tenantId);
-    if (hit && now - hit.at < this.ttlMs) return hit.value;
+    if (hit && now - hit.at < this.ttlMs) {
+      if (readAhead && !hit.ahead && now - hit.at > this.ttlMs * 0.75) this.readAhead(tenantId, hit, load);
+      return hit.value;
+    }
     const value = load();
-    this.entries.set(tenantId, { at: now, value });
+    this.entries.set(tenantId, { at: now, value, ahead: false });
     // A failed load is not remembered.
     value.catch(() => this.entries.delete(tenantId));
     return value;
@@ -21,6 +29,21 @@ export class TenantCache<T> {
 
   invalidate(tenantId: string): void {
     this.entries.delete(tenantId);
+  }
+
+  private readAhead(tenantId: string, hit: { ahead: boolean }, load: () => Promise<T>) {
+    hit.ahead = true;
+    const at = Date.now();
+    load().then(
+      (value) => {
+        // Dropped or replaced meanwhile (a write here invalidated it): this read may predate it.
+        if (this.entries.get(tenantId) === hit)
+          this.entries.set(tenantId, { at, value: Promise.resolve(value), ahead: false });
+      },
+      () => {
+        hit.ahead = false;
+      },
+    );
   }
 }
 

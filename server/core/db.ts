@@ -6,7 +6,7 @@ import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
@@ -24,6 +24,9 @@ export interface Database {
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Whether `db` is a transaction (its reads may see its own uncommitted writes, and it ends). */
+export const isTransaction = (db: Db) => db instanceof PgTransaction;
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../db/migrations', import.meta.url));
 
@@ -93,6 +96,43 @@ async function openPostgres(url: string): Promise<Database> {
     close: async () => {
       await pool.end();
     },
+  };
+}
+
+/** Text parameters become SQL literals on PGlite (standard_conforming_strings is on in both engines). */
+const literal = (value: string) => {
+  if (value.includes('\0')) throw new Error('NUL in a statement parameter');
+  return `'${value.replaceAll("'", "''")}'`;
+};
+
+const preparedOn = new WeakMap<PGlite, Set<string>>();
+
+/**
+ * A read the hot path makes on every request, prepared once per connection. PostgreSQL parses
+ * and plans it once (a named statement of node-postgres); PGlite runs it as `EXECUTE` over the
+ * simple protocol, which skips the extended protocol's per-message cost (measured ~0.5 → ~0.15 ms
+ * a query). Only for the root database, never inside a transaction: on PGlite it would wait for
+ * the transaction it is part of. `text` names its parameters $1, $2 … with `types`.
+ */
+export function preparedRead<Row>(
+  name: string,
+  types: readonly string[],
+  text: string,
+): (db: Db, params: readonly string[]) => Promise<Row[]> {
+  return async (db, params) => {
+    const client = (db as unknown as { $client: PGlite | pg.Pool }).$client;
+    if (client instanceof PGlite) {
+      const names = preparedOn.get(client) ?? new Set();
+      preparedOn.set(client, names);
+      if (!names.has(name)) {
+        await client.exec(`prepare ${name}(${types.join(', ')}) as ${text}`);
+        names.add(name);
+      }
+      const [result] = await client.exec(`execute ${name}(${params.map(literal).join(', ')})`);
+      return result!.rows as Row[];
+    }
+    const result = await client.query({ name, text, values: [...params] });
+    return result.rows as Row[];
   };
 }
 

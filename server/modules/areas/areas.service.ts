@@ -24,6 +24,7 @@ import { writableAreaRoots } from '../../core/access';
 import { recordAudit } from '../../core/audit';
 import { TenantCache } from '../../core/cache';
 import { inTransaction, type TenantContext } from '../../core/context';
+import { isTransaction } from '../../core/db';
 import { conflict, fieldError, notFound } from '../../core/errors';
 import { areasPolicy } from './areas.policy';
 import { areaStatistics, areas } from './areas.tables';
@@ -38,7 +39,7 @@ const cache = new TenantCache<AreaRow[]>(30_000);
  * to areas in this module drops the cache after it commits.
  */
 export function tenantAreas(ctx: TenantContext): Promise<AreaRow[]> {
-  return cache.get(ctx.tenantId, () => loadTenantAreas(ctx));
+  return cache.get(ctx.tenantId, () => loadTenantAreas(ctx), !isTransaction(ctx.db));
 }
 
 /** Call after a transaction that changed areas has committed. */

@@ -32,6 +32,8 @@ export {
   resourceCoverage,
   resourceNames,
   saveResource,
+  searchIndexes,
+  searchPage,
   searchQuery,
   searchResources,
 } from './resources.service';

@@ -15,7 +15,7 @@ import {
   loadWorld,
   type ParsedInput,
   PUBLIC_STATUSES,
-  searchQuery,
+  searchPage,
   servicesWithPlace,
   toLocation,
 } from './resources.service';
@@ -104,28 +104,30 @@ export async function publicSearch(
   const groupCodes = q.group ? dir.terms.filter((t) => t.portalGroup === q.group).map((t) => t.code) : [];
   const scope = { publicOnly: true, ...(q.group ? { anyOfCategories: groupCodes } : {}) };
   if (!q.thisWeek) {
-    const { page } = await searchQuery(dir.ctx, { ...base, page: q.page, perPage: q.perPage }, w, scope);
-    const rows = await page;
-    const total = rows[0]?.total ?? 0;
+    const { total, rows } = await searchPage(
+      dir.ctx,
+      { ...base, page: q.page, perPage: q.perPage },
+      w,
+      scope,
+    );
     return {
       total,
       items: await loadPublic(
         dir,
-        rows.map((r) => r.id),
+        rows.map((r) => r.s.id),
       ),
     };
   }
   // "今週": whether a 第2水曜日 falls in the next seven days is a calendar question, not SQL.
-  const { page } = await searchQuery(dir.ctx, { ...base, page: 1, perPage: THIS_WEEK_SCAN }, w, scope);
-  const rows = await page;
+  const { rows } = await searchPage(dir.ctx, { ...base, page: 1, perPage: THIS_WEEK_SCAN }, w, scope);
   const until = addDays(dir.today, 6);
   const hits = rows.filter((r) =>
-    (r.schedules as ScheduleRule[]).some((rule) => {
+    (r.s.schedules as ScheduleRule[]).some((rule) => {
       const next = nextOccurrences(rule as never, dir.today, 1)[0];
       return next !== undefined && next <= until;
     }),
   );
-  const pageIds = hits.slice((q.page - 1) * q.perPage, q.page * q.perPage).map((r) => r.id);
+  const pageIds = hits.slice((q.page - 1) * q.perPage, q.page * q.perPage).map((r) => r.s.id);
   return { total: hits.length, items: await loadPublic(dir, pageIds) };
 }
 

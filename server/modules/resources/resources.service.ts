@@ -20,7 +20,7 @@ import {
   distanceMetres,
 } from '../../../domain/resources';
 import { describeSchedule, nextOccurrences, parseJapaneseSchedule } from '../../../domain/schedule';
-import { hasKanji, queryTerms, searchDocument } from '../../../domain/search-text';
+import { hasKanji, queryTerms, searchDocument, wellFormed } from '../../../domain/search-text';
 import { recordAudit } from '../../core/audit';
 import { actorDisplayName, actorId, inTransaction, type TenantContext } from '../../core/context';
 import { conflict, fieldError, notFound, validationFailed } from '../../core/errors';
@@ -34,6 +34,8 @@ import {
   serviceAtLocations,
   services,
 } from './resources.tables';
+import type { IndexEntry, IndexQuery } from './search-index';
+import { changedSince, type IndexLoader, SearchIndexes } from './search-index.service';
 import { type TermRow, tenantTerms, withDescendants } from './taxonomy.service';
 
 type ServiceRow = typeof services.$inferSelect;
@@ -236,26 +238,28 @@ function toResource(
   };
 }
 
+// How a resource meets its place and its 主体: left joins, as either may be missing.
+const toItsPlace = and(
+  eq(serviceAtLocations.tenantId, services.tenantId),
+  eq(serviceAtLocations.serviceId, services.id),
+);
+const toThePlace = and(
+  eq(locations.tenantId, serviceAtLocations.tenantId),
+  eq(locations.id, serviceAtLocations.locationId),
+);
+const toItsOrganization = and(
+  eq(organizations.tenantId, services.tenantId),
+  eq(organizations.id, services.organizationId),
+);
+
 /** Services with their place and 主体 (a service has at most one place). */
 export function servicesWithPlace(ctx: TenantContext) {
   return ctx.db
     .select({ s: services, loc: locations, org: organizations })
     .from(services)
-    .leftJoin(
-      serviceAtLocations,
-      and(eq(serviceAtLocations.tenantId, services.tenantId), eq(serviceAtLocations.serviceId, services.id)),
-    )
-    .leftJoin(
-      locations,
-      and(
-        eq(locations.tenantId, serviceAtLocations.tenantId),
-        eq(locations.id, serviceAtLocations.locationId),
-      ),
-    )
-    .leftJoin(
-      organizations,
-      and(eq(organizations.tenantId, services.tenantId), eq(organizations.id, services.organizationId)),
-    );
+    .leftJoin(serviceAtLocations, toItsPlace)
+    .leftJoin(locations, toThePlace)
+    .leftJoin(organizations, toItsOrganization);
 }
 
 async function loadRow(ctx: TenantContext, id: string) {
@@ -663,8 +667,9 @@ function areaFilterIds(areaId: string, areas: readonly AreaRow[]): string[] {
  * search and the public HSDS API so that both find the same.
  */
 export async function textConditions(query: string): Promise<{ terms: string[][]; conditions: SQL[] }> {
-  const r = await readings(query);
-  const terms = queryTerms(query, (word) => r.get(word));
+  const text = wellFormed(query);
+  const r = await readings(text);
+  const terms = queryTerms(text, (word) => r.get(word));
   return { terms, conditions: terms.map((forms) => sql`(${sql.join(forms.map(textCondition), sql` or `)})`) };
 }
 
@@ -679,35 +684,37 @@ type Q = z.output<typeof ResourceQuery>;
 /** What residents may see: running, or paused for a while (said so on the page). */
 export const PUBLIC_STATUSES = ['active', 'temporarily closed'] as const;
 
-/** WHERE conditions for a query; every one starts from the tenant. */
 /** What the public portal adds to a search: only public statuses, and a set of categories (a 大分類). */
 export interface PublicScope {
   publicOnly?: boolean;
   anyOfCategories?: string[];
 }
 
-async function conditions(
-  ctx: TenantContext,
-  q: Omit<Q, 'page' | 'perPage' | 'sort'>,
-  w: World,
-  scope: PublicScope = {},
-) {
+type Filters = Omit<Q, 'page' | 'perPage' | 'sort'>;
+
+/**
+ * A query's filters checked and resolved against the tenant's areas and terms — the one reading of
+ * them that both the SQL (`conditions`) and the in-memory index (`indexQuery`) are built from.
+ */
+async function resolveFilters(ctx: TenantContext, q: Filters, w: World) {
+  if (q.area && !w.areas.some((a) => a.id === q.area)) throw fieldError('area', '地域：見つかりません。');
+  if (q.category && !w.terms.some((t) => t.code === q.category))
+    throw fieldError('category', '分類：見つかりません。');
+  return {
+    text: q.q ? await textConditions(q.q) : { terms: [], conditions: [] },
+    areaIds: q.area ? areaFilterIds(q.area, w.areas) : null,
+    categories: q.category ? withDescendants(q.category, w.terms) : null,
+    today: todayInTokyo(ctx.now()),
+  };
+}
+
+/** WHERE conditions for a query; every one starts from the tenant. */
+async function conditions(ctx: TenantContext, q: Filters, w: World, scope: PublicScope = {}) {
   const { publicOnly = false } = scope;
-  const where: SQL[] = [eq(services.tenantId, ctx.tenantId)];
-  let terms: string[][] = [];
-  if (q.q) {
-    const text = await textConditions(q.q);
-    terms = text.terms;
-    where.push(...text.conditions);
-  }
-  if (q.area) {
-    if (!w.areas.some((a) => a.id === q.area)) throw fieldError('area', '地域：見つかりません。');
-    where.push(sql`${services.effectiveAreaIds} && ${sql.param(areaFilterIds(q.area, w.areas))}::uuid[]`);
-  }
-  if (q.category) {
-    if (!w.terms.some((t) => t.code === q.category)) throw fieldError('category', '分類：見つかりません。');
-    where.push(sql`${services.categories} && ${sql.param(withDescendants(q.category, w.terms))}::text[]`);
-  }
+  const { text, areaIds, categories, today } = await resolveFilters(ctx, q, w);
+  const where: SQL[] = [eq(services.tenantId, ctx.tenantId), ...text.conditions];
+  if (areaIds) where.push(sql`${services.effectiveAreaIds} && ${sql.param(areaIds)}::uuid[]`);
+  if (categories) where.push(sql`${services.categories} && ${sql.param(categories)}::text[]`);
   if (scope.anyOfCategories) {
     where.push(sql`${services.categories} && ${sql.param(scope.anyOfCategories)}::text[]`);
   }
@@ -718,11 +725,36 @@ async function conditions(
   if (q.kind) where.push(eq(services.kind, q.kind));
   if (publicOnly) where.push(inArray(services.status, [...PUBLIC_STATUSES]));
   else where.push(q.status ? eq(services.status, q.status) : sql`${services.status} <> 'defunct'`);
-  const today = todayInTokyo(ctx.now());
   if (q.stale === 'true') where.push(sql`${services.nextCheckDue} < ${today}`);
   if (q.stale === 'false')
     where.push(sql`(${services.nextCheckDue} is null or ${services.nextCheckDue} >= ${today})`);
-  return { where: and(...where)!, terms, today };
+  return { where: and(...where)!, terms: text.terms, today };
+}
+
+/** The same query for the in-memory index: every condition of `conditions`, and the page. */
+async function indexQuery(ctx: TenantContext, q: Q, w: World, scope: PublicScope = {}): Promise<IndexQuery> {
+  const { text, areaIds, categories, today } = await resolveFilters(ctx, q, w);
+  const status: IndexQuery['status'] = scope.publicOnly
+    ? { in: PUBLIC_STATUSES }
+    : q.status
+      ? { in: [q.status] }
+      : { not: 'defunct' };
+  return {
+    terms: text.terms,
+    ...(areaIds ? { areaIds: new Set(areaIds) } : {}),
+    ...(categories ? { categories: new Set(categories) } : {}),
+    ...(scope.anyOfCategories ? { anyOfCategories: new Set(scope.anyOfCategories) } : {}),
+    ...(q.weekday !== undefined ? { weekday: q.weekday } : {}),
+    ...(q.free ? { free: q.free === 'true' } : {}),
+    ...(q.sogoType ? { sogoType: q.sogoType } : {}),
+    ...(q.kind ? { kind: q.kind } : {}),
+    status,
+    ...(q.stale ? { stale: q.stale === 'true' } : {}),
+    today,
+    sort: q.sort,
+    offset: (q.page - 1) * q.perPage,
+    limit: q.perPage,
+  };
 }
 
 const summaryColumns = {
@@ -754,26 +786,16 @@ function summaryQuery(ctx: TenantContext) {
   return ctx.db
     .select({ ...summaryColumns, total: sql<number>`count(*) over()`.mapWith(Number) })
     .from(services)
-    .leftJoin(
-      serviceAtLocations,
-      and(eq(serviceAtLocations.tenantId, services.tenantId), eq(serviceAtLocations.serviceId, services.id)),
-    )
-    .leftJoin(
-      locations,
-      and(
-        eq(locations.tenantId, serviceAtLocations.tenantId),
-        eq(locations.id, serviceAtLocations.locationId),
-      ),
-    )
-    .leftJoin(
-      organizations,
-      and(eq(organizations.tenantId, services.tenantId), eq(organizations.id, services.organizationId)),
-    );
+    .leftJoin(serviceAtLocations, toItsPlace)
+    .leftJoin(locations, toThePlace)
+    .leftJoin(organizations, toItsOrganization);
 }
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number];
+/** A list row as a search returns it: the resource, its place and 主体. */
+export type ListRow = Omit<SummaryRow, 'total'>;
 
-function toSummary(r: SummaryRow, w: World, ctx: TenantContext, today: string): ResourceSummary {
+function toSummary(r: ListRow, w: World, ctx: TenantContext, today: string): ResourceSummary {
   const rules = r.s.schedules as ScheduleRule[];
   const phones = r.s.phones as { number: string; public: boolean }[];
   return {
@@ -801,8 +823,11 @@ function toSummary(r: SummaryRow, w: World, ctx: TenantContext, today: string): 
 }
 
 /**
- * The page query of a search (filters, ranking, the total alongside), not yet run. Separate so
- * that the benchmark can time the SQL against a naive query on equal terms.
+ * The page query of a search in SQL (filters, ranking, the total alongside), not yet run: the path
+ * inside a transaction and for tenants too large to hold in memory, the reference the in-memory
+ * index is tested against, and what the benchmark times as "SQL". Readings and names are ordered
+ * by code point (collate "C") on every engine, whatever the database's locale, so that PGlite,
+ * PostgreSQL and the index agree.
  */
 export async function searchQuery(ctx: TenantContext, q: Q, w: World, scope: PublicScope = {}) {
   const { where, terms, today } = await conditions(ctx, q, w, scope);
@@ -812,47 +837,126 @@ export async function searchQuery(ctx: TenantContext, q: Q, w: World, scope: Pub
     ? sql<number>`case when ${services.searchText} like ${`${likeEscape(first)}%`} then 0 when split_part(${services.searchText}, ' ', 1) like ${`%${likeEscape(first)}%`} then 1 else 2 end`
     : null;
   const staleLast = sql`case when ${services.nextCheckDue} < ${today} then 1 else 0 end`;
+  const kana = sql`${services.kana} collate "C"`;
+  const name = sql`${services.name} collate "C"`;
   const order =
     q.sort === 'name'
-      ? [asc(services.kana), asc(services.name)]
+      ? [asc(kana), asc(name)]
       : q.sort === 'stale'
-        ? [sql`${services.nextCheckDue} asc nulls last`, asc(services.kana)]
+        ? [sql`${services.nextCheckDue} asc nulls last`, asc(kana)]
         : q.sort === 'updated'
           ? [desc(services.updatedAt)]
-          : [...(relevance ? [asc(relevance)] : []), asc(staleLast), asc(services.kana), asc(services.name)];
+          : [...(relevance ? [asc(relevance)] : []), asc(staleLast), asc(kana), asc(name)];
   // The total rides along with the page (one scan instead of two).
   const query = summaryQuery(ctx)
     .where(where)
     .orderBy(...order, asc(services.id))
     .limit(q.perPage)
     .offset((q.page - 1) * q.perPage);
-  // The same page without the place and 主体 joins: the joins would run for every match before
-  // the limit (the planner hashes all of a town's places), where the caller needs only the page.
-  const page = ctx.db
-    .select({
-      id: services.id,
-      schedules: services.schedules,
-      total: sql<number>`count(*) over()`.mapWith(Number),
-    })
-    .from(services)
-    .where(where)
-    .orderBy(...order, asc(services.id))
-    .limit(q.perPage)
-    .offset((q.page - 1) * q.perPage);
-  return { query, page, where, today };
+  return { query, where, today };
 }
 
-/** Tenant-scoped search: Japanese text (folded, readings, synonyms) plus filters, ranked. */
-export async function searchResources(ctx: TenantContext, q: Q) {
-  resourcesPolicy.read(ctx);
-  const w = await world(ctx);
-  const { query, where, today } = await searchQuery(ctx, q, w);
+/** What the search index keeps of a resource: the list row plus the columns its filters and order use. */
+const indexColumns = {
+  ...summaryColumns,
+  x: {
+    searchText: services.searchText,
+    areaIds: services.effectiveAreaIds,
+    weekdayMask: services.weekdayMask,
+    // Microseconds, exact in a double: Date would round updated_at to milliseconds.
+    updatedAtUs: sql<number>`(extract(epoch from ${services.updatedAt}) * 1000000)::float8`.mapWith(Number),
+  },
+};
+
+interface IndexRow extends ListRow {
+  x: { searchText: string; areaIds: string[]; weekdayMask: number; updatedAtUs: number };
+}
+
+function toEntry({ s, loc, org, x }: IndexRow): IndexEntry<ListRow> {
+  return {
+    id: s.id,
+    searchText: x.searchText,
+    kana: s.kana,
+    name: s.name,
+    categories: s.categories,
+    areaIds: x.areaIds,
+    weekdayMask: x.weekdayMask,
+    status: s.status,
+    free: s.free,
+    sogoType: s.sogoType,
+    kind: s.kind,
+    nextCheckDue: s.nextCheckDue,
+    updatedAtUs: x.updatedAtUs,
+    row: { s, loc, org },
+  };
+}
+
+/** Reads the search index's rows: a whole tenant, or in one statement what changed since a snapshot. */
+export const indexLoader: IndexLoader<ListRow> = {
+  async all(db, tenantId) {
+    const rows = await db
+      .select(indexColumns)
+      .from(services)
+      .leftJoin(serviceAtLocations, toItsPlace)
+      .leftJoin(locations, toThePlace)
+      .leftJoin(organizations, toItsOrganization)
+      .where(eq(services.tenantId, tenantId));
+    return rows.map(toEntry);
+  },
+  async changed(db, tenantId, since) {
+    const changed = changedSince(db, tenantId, since);
+    const rows = await db
+      .with(changed)
+      .select({
+        ...indexColumns,
+        snapshot: sql<string>`pg_current_snapshot()::text`,
+        changedId: sql<string>`${changed.serviceId}::text`,
+      })
+      .from(changed)
+      .leftJoin(services, and(eq(services.tenantId, tenantId), eq(services.id, changed.serviceId)))
+      .leftJoin(serviceAtLocations, toItsPlace)
+      .leftJoin(locations, toThePlace)
+      .leftJoin(organizations, toItsOrganization);
+    return {
+      // No row: the changes were pruned away meanwhile (a day old); nothing left to patch.
+      snapshot: rows[0]?.snapshot ?? since,
+      ids: rows.map((r) => r.changedId),
+      entries: rows.flatMap(({ s, loc, org, x }) => (s && x ? [toEntry({ s, loc, org, x })] : [])),
+    };
+  },
+};
+
+/** Each tenant's resources in memory, current before every search (decision 0015). */
+export const searchIndexes = new SearchIndexes(indexLoader);
+
+/**
+ * One page of a search and the total: from the tenant's in-memory index when it can be used,
+ * else from SQL. Both give the same rows in the same order (search-index.test.ts).
+ */
+export async function searchPage(
+  ctx: TenantContext,
+  q: Q,
+  w: World,
+  scope: PublicScope = {},
+): Promise<{ total: number; rows: ListRow[]; today: string }> {
+  const iq = await indexQuery(ctx, q, w, scope);
+  const hit = await searchIndexes.use(ctx, (index) => index.search(iq));
+  if (hit) return { ...hit, today: iq.today };
+  const { query, where, today } = await searchQuery(ctx, q, w, scope);
   const rows = await query;
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && q.page > 1) {
     const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(services).where(where);
     total = count?.n ?? 0;
   }
+  return { total, rows, today };
+}
+
+/** Tenant-scoped search: Japanese text (folded, readings, synonyms) plus filters, ranked. */
+export async function searchResources(ctx: TenantContext, q: Q) {
+  resourcesPolicy.read(ctx);
+  const w = await world(ctx);
+  const { total, rows, today } = await searchPage(ctx, q, w);
   return { total, page: q.page, perPage: q.perPage, items: rows.map((r) => toSummary(r, w, ctx, today)) };
 }
 
@@ -898,17 +1002,8 @@ export async function similarResources(
       similarity,
     })
     .from(services)
-    .leftJoin(
-      serviceAtLocations,
-      and(eq(serviceAtLocations.tenantId, services.tenantId), eq(serviceAtLocations.serviceId, services.id)),
-    )
-    .leftJoin(
-      locations,
-      and(
-        eq(locations.tenantId, serviceAtLocations.tenantId),
-        eq(locations.id, serviceAtLocations.locationId),
-      ),
-    )
+    .leftJoin(serviceAtLocations, toItsPlace)
+    .leftJoin(locations, toThePlace)
     .where(
       and(
         eq(services.tenantId, ctx.tenantId),

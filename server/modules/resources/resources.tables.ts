@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   char,
   date,
@@ -159,6 +160,25 @@ export const serviceAtLocations = pgTable(
     }).onDelete('cascade'),
     foreignKey({ columns: [t.tenantId, t.locationId], foreignColumns: [locations.tenantId, locations.id] }),
   ],
+);
+
+/**
+ * Which resources each transaction changed, written by triggers on services, service_at_locations,
+ * locations and organizations (migration 0012) in the writing transaction itself, so that a search
+ * index in any process can tell exactly which of its rows are out of date (decision 0015).
+ */
+export const resourceChanges = pgTable(
+  'resource_changes',
+  {
+    tenantId: char('tenant_id', { length: 6 }).notNull(),
+    /** pg_current_xact_id() of the writing transaction. */
+    xid: bigint('xid', { mode: 'number' }).notNull(),
+    /** The changed resource; the nil UUID when one statement changed too many to list. */
+    serviceId: uuid('service_id').notNull(),
+    /** When the row was written; rows older than a day are pruned. */
+    at: timestamp('at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.xid, t.serviceId] })],
 );
 
 /** The tenant's copy of the life-support taxonomy, which it may extend. */

@@ -7,6 +7,7 @@ import { foldForSearch } from '../../../domain/search-text';
 import { recordAudit } from '../../core/audit';
 import { TenantCache } from '../../core/cache';
 import type { TenantContext } from '../../core/context';
+import { isTransaction } from '../../core/db';
 import { conflict, fieldError } from '../../core/errors';
 import { resourcesPolicy } from './resources.policy';
 import { services, taxonomyTerms } from './resources.tables';
@@ -17,7 +18,7 @@ const cache = new TenantCache<TermRow[]>(30_000);
 
 /** The tenant's terms for reading (search, names), cached; saveTerm drops the cache. */
 export function tenantTerms(ctx: TenantContext): Promise<TermRow[]> {
-  return cache.get(ctx.tenantId, () => loadTerms(ctx));
+  return cache.get(ctx.tenantId, () => loadTerms(ctx), !isTransaction(ctx.db));
 }
 
 /**
