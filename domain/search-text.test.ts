@@ -28,7 +28,14 @@ describe('queryTerms', () => {
 });
 
 describe('searchDocument', () => {
-  it('folds and de-duplicates parts', () => {
-    expect(searchDocument(['サロン', 'さろん', null, '本町'])).toBe('さろん 本町');
+  it('folds and de-duplicates parts, the forms of the name first, each ending in |', () => {
+    expect(
+      searchDocument(
+        ['貯筋体操 南浜', 'チョキン タイソウ', null],
+        ['体操', 'たいそう', '本町', 'ちょきんたいそう'],
+      ),
+    ).toBe('貯筋体操南浜|ちよきんたいそう| 体操 たいそう 本町');
+    expect(searchDocument(['サロン'], ['さろん', '本町'])).toBe('さろん| 本町');
+    expect(searchDocument([], ['本町'])).toBe('| 本町');
   });
 });

@@ -83,13 +83,38 @@ export const wellFormed = (s: string) =>
 /** Whether a string has kanji (then its reading is worth looking up). */
 export const hasKanji = (s: string) => /\p{Script=Han}/u.test(s);
 
-/** Joins folded parts into one indexable text; parts are kept apart so words do not run together. */
-export function searchDocument(parts: readonly (string | null | undefined)[]): string {
+/**
+ * The separator after each form of a resource's name in its search text. Folding removes `|` from
+ * every query, so no search word can match across it; the name and its readings end at the first
+ * space, which is what the ranking looks at (a kana word found in a name's reading ranks as a name
+ * match: たいそう puts 貯筋体操 before a walking club filed under 体操・運動).
+ */
+export const NAME_END = '|';
+
+/**
+ * Joins folded parts into one indexable text: first the forms of the name (name, reading, other
+ * name), each followed by `|`, then the other parts, kept apart by spaces so words do not run
+ * together. Every text made here has a `|`, which tells it from the older, space-only form.
+ */
+export function searchDocument(
+  names: readonly (string | null | undefined)[],
+  others: readonly (string | null | undefined)[],
+): string {
+  const fold = (parts: readonly (string | null | undefined)[], seen: Set<string>) => {
+    const out: string[] = [];
+    for (const p of parts) {
+      const f = p ? foldForSearch(p) : '';
+      if (f && !seen.has(f)) {
+        seen.add(f);
+        out.push(f);
+      }
+    }
+    return out;
+  };
   const seen = new Set<string>();
-  for (const p of parts) {
-    if (!p) continue;
-    const f = foldForSearch(p);
-    if (f) seen.add(f);
-  }
-  return [...seen].join(' ');
+  const head =
+    fold(names, seen)
+      .map((n) => n + NAME_END)
+      .join('') || NAME_END;
+  return [head, ...fold(others, seen)].join(' ');
 }

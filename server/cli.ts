@@ -10,6 +10,7 @@ import type { BaseContext, TenantContext } from './core/context';
 import { type Database, openDatabase } from './core/db';
 import { AppError } from './core/errors';
 import { seedDemoTown } from './db/seed/demo-town';
+import { upgradeData } from './db/upgrade';
 import { startServer } from './main';
 import { addMembership, createUser } from './modules/accounts';
 import {
@@ -65,6 +66,7 @@ async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>)
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     await database.migrate();
+    await upgradeData(database);
     return await fn(database);
   } finally {
     await database.close();

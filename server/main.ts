@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { type Config, loadConfig } from './core/config';
 import { type Database, openDatabase } from './core/db';
 import { seedDemoTown } from './db/seed/demo-town';
+import { upgradeData } from './db/upgrade';
 
 export interface RunningServer {
   url: string;
@@ -10,7 +11,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens the database (PGlite unless DATABASE_URL), migrates, seeds the demo town if asked, serves. */
+/** Opens the database (PGlite unless DATABASE_URL), migrates (and upgrades data), seeds the demo town if asked, serves. */
 export async function startServer(
   config: Config = loadConfig(),
   log = console.error,
@@ -20,6 +21,7 @@ export async function startServer(
   const started = Date.now();
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
+  await upgradeData(database, now);
   if (config.demo && (await seedDemoTown(database, now)))
     log('デモ用の架空の町「ささえ町」を読み込みました。');
   const { app } = createApp({ database, config, now });

@@ -18,10 +18,10 @@ export interface UserActor {
   memberships: Membership[];
 }
 
-/** The command-line tool and the demo seeder act as the system. */
+/** The command-line tool, the demo seeder and the data upgrade after migrations act as the system. */
 export interface SystemActor {
   kind: 'system';
-  label: 'cli' | 'seed' | 'test';
+  label: 'cli' | 'seed' | 'test' | 'upgrade';
 }
 
 /** Someone reading public data (the HSDS API, later the portal): no rights at all. */
@@ -64,6 +64,7 @@ const SYSTEM_NAMES: Record<SystemActor['label'], string> = {
   cli: 'コマンドライン',
   seed: '初期データ（デモ）',
   test: 'テスト',
+  upgrade: 'データの更新',
 };
 
 /** How an actor is named to staff (history, 最終確認): a person's name, or what the system did. */

@@ -29,6 +29,7 @@ export {
   createResource,
   getResource,
   loadWorld,
+  refreshOlderSearchTexts,
   resourceCoverage,
   resourceNames,
   saveResource,

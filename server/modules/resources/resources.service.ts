@@ -20,9 +20,15 @@ import {
   distanceMetres,
 } from '../../../domain/resources';
 import { describeSchedule, nextOccurrences, parseJapaneseSchedule } from '../../../domain/schedule';
-import { hasKanji, queryTerms, searchDocument, wellFormed } from '../../../domain/search-text';
+import { hasKanji, NAME_END, queryTerms, searchDocument, wellFormed } from '../../../domain/search-text';
 import { recordAudit } from '../../core/audit';
-import { actorDisplayName, actorId, inTransaction, type TenantContext } from '../../core/context';
+import {
+  actorDisplayName,
+  actorId,
+  type BaseContext,
+  inTransaction,
+  type TenantContext,
+} from '../../core/context';
 import { conflict, fieldError, notFound, validationFailed } from '../../core/errors';
 import { readingOf } from '../../core/reading';
 import { type AreaRow, tenantAreas } from '../areas';
@@ -135,20 +141,24 @@ export async function buildSearchText(
     }
   }
   const cats = terms.filter((t) => codes.has(t.code));
-  return searchDocument([
-    input.name,
-    input.kana,
-    await readingIfKanji(input.name),
-    input.alternateName,
-    await readingIfKanji(input.alternateName),
-    ...cats.flatMap((t) => [t.name, t.kana, ...t.synonyms]),
-    org?.name,
-    org ? await readingIfKanji(org.name) : null,
-    loc?.name,
-    loc ? await readingIfKanji(loc.name) : null,
-    loc?.address,
-    input.description.slice(0, 1000),
-  ]);
+  return searchDocument(
+    [
+      input.name,
+      input.kana,
+      await readingIfKanji(input.name),
+      input.alternateName,
+      await readingIfKanji(input.alternateName),
+    ],
+    [
+      ...cats.flatMap((t) => [t.name, t.kana, ...t.synonyms]),
+      org?.name,
+      org ? await readingIfKanji(org.name) : null,
+      loc?.name,
+      loc ? await readingIfKanji(loc.name) : null,
+      loc?.address,
+      input.description.slice(0, 1000),
+    ],
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -832,9 +842,12 @@ function toSummary(r: ListRow, w: World, ctx: TenantContext, today: string): Res
 export async function searchQuery(ctx: TenantContext, q: Q, w: World, scope: PublicScope = {}) {
   const { where, terms, today } = await conditions(ctx, q, w, scope);
   const first = terms[0]?.[0];
-  // Name matches first, then other text; fresh before stale; then by reading.
+  // A name or its reading starting with the word first, then one containing it, then other text;
+  // fresh before stale; then by reading. The forms of the name are the text's first word, each
+  // ending in NAME_END (searchDocument).
+  const head = sql`split_part(${services.searchText}, ' ', 1)`;
   const relevance = first
-    ? sql<number>`case when ${services.searchText} like ${`${likeEscape(first)}%`} then 0 when split_part(${services.searchText}, ' ', 1) like ${`%${likeEscape(first)}%`} then 1 else 2 end`
+    ? sql<number>`case when ${NAME_END} || ${head} like ${`%${NAME_END}${likeEscape(first)}%`} then 0 when ${head} like ${`%${likeEscape(first)}%`} then 1 else 2 end`
     : null;
   const staleLast = sql`case when ${services.nextCheckDue} < ${today} then 1 else 0 end`;
   const kana = sql`${services.kana} collate "C"`;
@@ -1073,10 +1086,11 @@ export { world as loadWorld };
  */
 export async function reindexResources(
   ctx: TenantContext,
-  where: { category?: string; organizationId?: string },
+  where: { category?: string; organizationId?: string; olderForm?: true },
 ) {
   const w = await world(ctx);
   const cond = [eq(services.tenantId, ctx.tenantId)];
+  if (where.olderForm) cond.push(sql`strpos(${services.searchText}, ${NAME_END}) = 0`);
   if (where.category) cond.push(sql`${services.categories} @> ${sql.param([where.category])}::text[]`);
   if (where.organizationId) cond.push(eq(services.organizationId, where.organizationId));
   const rows = await servicesWithPlace(ctx).where(and(...cond));
@@ -1126,4 +1140,19 @@ export async function resourceNames(
     .from(services)
     .where(and(eq(services.tenantId, ctx.tenantId), inArray(services.id, [...new Set(ids)])));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * Rebuilds, in every tenant, the search texts written before the forms of a name were marked with
+ * NAME_END (they would still be found, but a name's reading would rank as other text). Runs after
+ * the migrations; a database with none left costs one scan.
+ */
+export async function refreshOlderSearchTexts(ctx: BaseContext): Promise<number> {
+  const res = (await ctx.db.execute(
+    sql`select distinct ${services.tenantId} as tenant from ${services} where strpos(${services.searchText}, ${NAME_END}) = 0`,
+  )) as unknown as { rows: { tenant: string }[] };
+  let n = 0;
+  for (const { tenant } of res.rows)
+    n += await reindexResources({ ...ctx, tenantId: tenant }, { olderForm: true });
+  return n;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../core/testing/test-app';
+import { upgradeData } from '../../db/upgrade';
 
 const T = '372013';
 let t: TestApp;
@@ -220,6 +221,30 @@ describe('Japanese search', () => {
       'いきいき百歳体操 本町',
       '本町カフェ',
     ]);
+  });
+
+  it('ranks a resource whose name reads as the kana typed with the name matches, also once older texts are rebuilt', async () => {
+    // Its reading (あおぞら…) sorts before いきいき…, so only the ranking can put it second.
+    await create(staff, {
+      name: 'あおぞらウォーキングの会',
+      kind: 'informal',
+      categories: ['ibasho'],
+      description: 'ラジオたいそうのあと、川沿いを歩きます。',
+      location: { name: '本町公園', address: '高松市本町6' },
+    });
+    const order = async () =>
+      (await search(`q=${encodeURIComponent('たいそう')}`)).body.items.map((i: { name: string }) => i.name);
+    expect(await order()).toEqual(['いきいき百歳体操 本町', 'あおぞらウォーキングの会']);
+
+    // A text written before the forms of the name were marked ranks the reading as other text,
+    // until the upgrade after the migrations rebuilds it.
+    await t.database.db.execute(
+      sql`update services set search_text = replace(replace(search_text, '| ', ' '), '|', ' ') where tenant_id = ${T} and name = 'いきいき百歳体操 本町'`,
+    );
+    expect(await order()).toEqual(['あおぞらウォーキングの会', 'いきいき百歳体操 本町']);
+    expect(await upgradeData(t.database)).toEqual({ searchTexts: 1 });
+    expect(await order()).toEqual(['いきいき百歳体操 本町', 'あおぞらウォーキングの会']);
+    expect(await upgradeData(t.database)).toEqual({ searchTexts: 0 });
   });
 });
 

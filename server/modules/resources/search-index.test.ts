@@ -124,13 +124,10 @@ async function generate(n: number, seed: number) {
     const description = `${words[1]}をしています。${r.pick(WORDS)}も。`;
     const terms = LIFE_SUPPORT_TERMS.filter((t) => categories.includes(t.code));
     const org = r.chance(0.4) ? r.pick(orgs) : null;
-    const searchText = searchDocument([
-      name,
-      kana,
-      ...terms.flatMap((t) => [t.name, t.kana, ...t.synonyms]),
-      org?.name,
-      description,
-    ]);
+    const searchText = searchDocument(
+      [name, kana],
+      [...terms.flatMap((t) => [t.name, t.kana, ...t.synonyms]), org?.name, description],
+    );
     await t.database.db.execute(sql`
       insert into services (tenant_id, id, organization_id, name, kana, description, status, kind, sogo_type,
         categories, area_ids, effective_area_ids, eligibility, fees, free, schedules, weekday_mask, phones,

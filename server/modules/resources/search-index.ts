@@ -7,6 +7,8 @@
  * (decision 0015).
  */
 
+import { NAME_END } from '../../../domain/search-text';
+
 /** What the index keeps of one resource. */
 export interface IndexEntry<R> {
   id: string;
@@ -617,13 +619,21 @@ export class SearchIndex<R> {
     const first = q.terms[0]?.[0];
     const due = this.due;
     if (first === undefined) return (s) => (due[s]! < today ? 1 : 0);
+    const start = NAME_END + first;
     return (s) => {
-      // A folded word holds no space, so its first occurrence tells both: at 0 the text starts
-      // with it; before the first space it is in split_part(text, ' ', 1).
+      // The SQL's case over the text's first word (the forms of the name, each ending in
+      // NAME_END): 0 when a form starts with the word, 1 when one holds it, else 2. A folded word
+      // holds neither a space nor NAME_END, so first occurrences before the first space decide.
       const text = this.texts[s]!;
-      const at = text.indexOf(first);
       const space = text.indexOf(' ');
-      const rel = at === 0 ? 0 : at > 0 && (space < 0 || at < space) ? 1 : 2;
+      const end = space < 0 ? text.length : space;
+      const at = text.indexOf(first);
+      let rel = 2;
+      if (at === 0) rel = 0;
+      else if (at > 0 && at < end) {
+        const b = text.indexOf(start);
+        rel = b >= 0 && b < end ? 0 : 1;
+      }
       return rel * 2 + (due[s]! < today ? 1 : 0);
     };
   }
