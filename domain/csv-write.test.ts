@@ -13,4 +13,9 @@ describe('toExcelCsv', () => {
     expect(csv).toContain('空欄,," 前後に空白 "\r\n');
     expect(csv.endsWith('\r\n')).toBe(true);
   });
+
+  it('keeps Excel from running a text cell as a formula, and leaves numbers and a lone dash alone', () => {
+    const csv = toExcelCsv([['=HYPERLINK("http://example.com")', '+81', '@SUM(A1)', '-', -5, '\t=1']]);
+    expect(csv).toBe(`\uFEFF"'=HYPERLINK(""http://example.com"")",'+81,'@SUM(A1),-,-5,'\t=1\r\n`);
+  });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { testdata } from '../testdata';
 import { CsvSyntaxError, parseCsv, parseCsvWithLines } from './csv';
+import { toExcelCsv } from './csv-write';
 
 describe('parseCsvWithLines', () => {
   it('reads CRLF and LF files alike', () => {
@@ -83,5 +84,12 @@ describe('parseCsvWithLines', () => {
     expect(rows.map((r) => r.line)).toEqual(Array.from({ length: 236 }, (_, i) => i + 1));
     expect(rows.every((r) => r.cells.length === 49)).toBe(true);
     expect(rows[1]!.cells[6]).toBe('塩屋町');
+  });
+});
+
+describe('cells guarded against Excel formulas', () => {
+  it('reads back what the writer was given', () => {
+    const cells = ['=HYPERLINK("x")', '+81', '@SUM(A1)', '-', "'quoted", '\t=1'];
+    expect(parseCsv(toExcelCsv([cells]))).toEqual([cells]);
   });
 });

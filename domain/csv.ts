@@ -10,6 +10,9 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+/** A cell our CSV writer guarded against Excel formulas ('=…): read as what was written. */
+const FORMULA_GUARDED = /^'(?:[=+\-@][\s\S]|[\t\r])/;
+
 function countLineBreaks(s: string): number {
   return s.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
@@ -36,6 +39,9 @@ export function parseCsvWithLines(text: string): { line: number; cells: string[]
       relax_quotes: true,
       skip_empty_lines: false,
       on_record: (record: string[]) => {
+        for (let i = 0; i < record.length; i++) {
+          if (FORMULA_GUARDED.test(record[i]!)) record[i] = record[i]!.slice(1);
+        }
         const line = next;
         next += 1 + record.reduce((n, cell) => n + countLineBreaks(cell), 0);
         if (!isBlankRecord(record)) out.push({ line, cells: record });
