@@ -65,8 +65,7 @@ function tenantOf(value: string | undefined): string {
 async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
-    await database.migrate();
-    await upgradeData(database);
+    await upgradeData(database, { applied: await database.migrate() });
     return await fn(database);
   } finally {
     await database.close();

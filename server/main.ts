@@ -20,8 +20,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const started = Date.now();
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  await database.migrate();
-  await upgradeData(database, now);
+  await upgradeData(database, { applied: await database.migrate(), now });
   if (config.demo && (await seedDemoTown(database, now)))
     log('デモ用の架空の町「ささえ町」を読み込みました。');
   const { app } = createApp({ database, config, now });

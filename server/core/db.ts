@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -20,8 +21,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 export interface Database {
   db: Db;
   engine: 'pglite' | 'postgres';
-  /** Runs the generated SQL migrations (idempotent). */
-  migrate(): Promise<void>;
+  /** Runs the generated SQL migrations (idempotent); returns the tags of those applied now. */
+  migrate(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -63,9 +64,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return {
     db,
     engine: 'pglite',
-    migrate: async () => {
-      await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
-    },
+    migrate: () => appliedBy(db, () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR })),
     close: async () => {
       if (!pglite.closed) await pglite.close();
       unlock();
@@ -90,13 +89,34 @@ async function openPostgres(url: string): Promise<Database> {
   return {
     db,
     engine: 'postgres',
-    migrate: async () => {
-      await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
-    },
+    migrate: () => appliedBy(db, () => migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR })),
     close: async () => {
       await pool.end();
     },
   };
+}
+
+/**
+ * The tags of the migrations `run` applies: drizzle applies them in journal order and records one
+ * row each, so the rows added are the journal's next entries. Lets code that must follow a
+ * migration (server/db/upgrade.ts) run once, when that migration does, not on every start.
+ */
+async function appliedBy(db: Db, run: () => Promise<void>): Promise<string[]> {
+  const count = async () => {
+    const rows = async (q: ReturnType<typeof sql>) =>
+      ((await db.execute(q)) as unknown as { rows: { n: number | null }[] }).rows;
+    const [table] = await rows(sql`select to_regclass('drizzle.__drizzle_migrations')::text as n`);
+    if (!table?.n) return 0;
+    const [row] = await rows(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    return Number(row!.n);
+  };
+  const before = await count();
+  await run();
+  const after = await count();
+  const journal = JSON.parse(readFileSync(`${MIGRATIONS_DIR}/meta/_journal.json`, 'utf8')) as {
+    entries: { tag: string }[];
+  };
+  return journal.entries.slice(before, after).map((e) => e.tag);
 }
 
 /** Text parameters become SQL literals on PGlite (standard_conforming_strings is on in both engines). */

@@ -164,7 +164,7 @@ export const serviceAtLocations = pgTable(
 
 /**
  * Which resources each transaction changed, written by triggers on services, service_at_locations,
- * locations and organizations (migration 0012) in the writing transaction itself, so that a search
+ * locations and organizations (migration 0014) in the writing transaction itself, so that a search
  * index in any process can tell exactly which of its rows are out of date (decision 0015).
  */
 export const resourceChanges = pgTable(

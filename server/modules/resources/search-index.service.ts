@@ -8,7 +8,7 @@ import { type IndexEntry, SearchIndex } from './search-index';
  * Keeps one SearchIndex per tenant and database in this process, and makes sure it is current
  * before every search (decision 0015). Every write to the resource tables, by any process, notes
  * the changed resources in `resource_changes` inside its own transaction (triggers, migration
- * 0012). An index remembers the snapshot (pg_current_snapshot) it was read in; a search first asks
+ * 0014). An index remembers the snapshot (pg_current_snapshot) it was read in; a search first asks
  * for the resources noted by transactions that snapshot did not see. None: the index is exact, and
  * the search runs in memory. Some: one statement reads them again, with its own snapshot, and they
  * are patched in; a bulk change (the nil UUID) reloads the tenant.
