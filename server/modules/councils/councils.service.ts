@@ -16,6 +16,7 @@ import type {
 import { areaTree, LAYER_SHORT, type Layer } from '../../../domain/areas';
 import {
   DEFAULT_AGENDA_TEMPLATE,
+  MEMBER_ROLE_CODES,
   type MeetingStatus,
   type MemberRole,
   numberMeetings,
@@ -532,8 +533,6 @@ function toMember(
   };
 }
 
-const ROLE_ORDER = ['chair', 'vice_chair', 'member', 'observer', 'secretariat'];
-
 /** A council's seats, 会長 first, current ones before past ones. */
 export async function councilMembersOf(ctx: TenantContext, councilId: string): Promise<Member[]> {
   const rows = await ctx.db
@@ -558,7 +557,7 @@ async function presentMembers(ctx: TenantContext, rows: readonly MemberRow[]): P
     .sort(
       (a, b) =>
         Number(b.current) - Number(a.current) ||
-        ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) ||
+        MEMBER_ROLE_CODES.indexOf(a.role) - MEMBER_ROLE_CODES.indexOf(b.role) ||
         (a.personName ?? a.organizationName ?? '').localeCompare(
           b.personName ?? b.organizationName ?? '',
           'ja',
