@@ -329,10 +329,13 @@ async function checkCouncil(ctx: TenantContext, input: ParsedCouncil, all: reado
     );
 }
 
-/** Whether a user of the tenant does the work (保険者職員, 第1層 or 第2層 SC): they may own tasks. */
+/** Roles that do the work (保険者職員, 第1層 or 第2層 SC): they may own tasks and be a council's SC. */
+export const isWorkerRole = (role: string) => ['insurer_staff', 'sc1', 'sc2'].includes(role);
+
+/** Whether a user of the tenant does the work: they may own tasks. */
 export async function isWorker(ctx: TenantContext, userId: string): Promise<boolean> {
   const users = await tenantUsers(ctx);
-  return users.some((u) => u.userId === userId && ['insurer_staff', 'sc1', 'sc2'].includes(u.role));
+  return users.some((u) => u.userId === userId && isWorkerRole(u.role));
 }
 
 export async function createCouncil(ctx: TenantContext, input: ParsedCouncil): Promise<Council> {
