@@ -663,8 +663,13 @@ function toGroup(row: GroupRow): Group {
   };
 }
 
-async function checkGroupMembers(ctx: TenantContext, councilId: string, memberIds: readonly string[]) {
-  if (memberIds.length === 0) return;
+/** Where the first id that is not a seat of the council stands in `ids` (past seats count), or -1. */
+export async function firstNonSeat(
+  ctx: TenantContext,
+  councilId: string,
+  ids: readonly string[],
+): Promise<number> {
+  if (ids.length === 0) return -1;
   const rows = await ctx.db
     .select({ id: councilMembers.id })
     .from(councilMembers)
@@ -672,11 +677,15 @@ async function checkGroupMembers(ctx: TenantContext, councilId: string, memberId
       and(
         eq(councilMembers.tenantId, ctx.tenantId),
         eq(councilMembers.councilId, councilId),
-        inArray(councilMembers.id, [...memberIds]),
+        inArray(councilMembers.id, [...ids]),
       ),
     );
   const known = new Set(rows.map((r) => r.id));
-  const i = memberIds.findIndex((m) => !known.has(m));
+  return ids.findIndex((m) => !known.has(m));
+}
+
+async function checkGroupMembers(ctx: TenantContext, councilId: string, memberIds: readonly string[]) {
+  const i = await firstNonSeat(ctx, councilId, memberIds);
   if (i >= 0)
     throw fieldError(`memberIds.${i}`, `部会の委員（${i + 1}件目）：この協議体の委員ではありません。`);
 }

@@ -41,7 +41,13 @@ import { type DocumentBlock, printDocument } from '../print';
 import { resourceNames, tenantTerms } from '../resources';
 import { getTenant } from '../tenants';
 import { councilsPolicy } from './councils.policy';
-import { councilMembersOf, councilToChange, findCouncil, toMeetingSummary } from './councils.service';
+import {
+  councilMembersOf,
+  councilToChange,
+  findCouncil,
+  firstNonSeat,
+  toMeetingSummary,
+} from './councils.service';
 import {
   type AgendaItemRow,
   agendaItems,
@@ -451,8 +457,7 @@ export async function updateMeeting(ctx: TenantContext, id: string, input: Parse
   checkTimes(input.startsAt, input.endsAt);
   if (input.status === 'held' && input.heldOn > todayInTokyo(ctx.now()))
     throw fieldError('status', '開催の状況：開催日が来る前に「開催済み」にはできません。');
-  const seats = new Set((await councilMembersOf(ctx, council.id)).map((m) => m.id));
-  const stranger = input.attendeeIds.findIndex((a) => !seats.has(a));
+  const stranger = await firstNonSeat(ctx, council.id, input.attendeeIds);
   if (stranger >= 0)
     throw fieldError(
       `attendeeIds.${stranger}`,
