@@ -174,10 +174,7 @@ export async function updateProject(
   input: ParsedProject & { version: number },
 ): Promise<Project> {
   const all = await tenantAreas(ctx);
-  const view = await councilsPolicy.view(ctx, 'プロジェクト');
-  const before = await findProject(ctx, id);
-  councilsPolicy.see(view, before.councilId, 'プロジェクト');
-  councilsPolicy.write(ctx, await findCouncil(ctx, before.councilId), all);
+  await writableProject(ctx, id, all);
   await writableCouncil(ctx, input.councilId, all);
   await checkProject(ctx, input);
   return inTransaction(ctx, async (tx) => {
