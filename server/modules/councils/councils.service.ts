@@ -868,7 +868,7 @@ export async function exportCouncilCalendar(ctx: TenantContext, q: { fy?: number
 
 export async function projectSummaries(
   ctx: TenantContext,
-  q: { councilId?: string; fy?: number },
+  q: { councilId?: string; fy?: number; ids?: readonly string[] },
   view: CouncilView,
 ): Promise<ProjectSummary[]> {
   const rows = await ctx.db
@@ -884,6 +884,7 @@ export async function projectSummaries(
         eq(projects.tenantId, ctx.tenantId),
         q.councilId ? eq(projects.councilId, q.councilId) : undefined,
         q.fy ? eq(projects.fiscalYear, q.fy) : undefined,
+        q.ids ? inArray(projects.id, [...q.ids]) : undefined,
       ),
     )
     .orderBy(asc(projects.fiscalYear), asc(projects.name));
