@@ -21,6 +21,7 @@ import {
 import { formatWareki } from '../../../domain/dates';
 import { api, endpointUrl } from '../../lib/api';
 import { errorFor, formErrors, NO_ERRORS } from '../../lib/form';
+import { paths } from '../../lib/paths';
 import { useTenantScope, useUser } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
 import { Button, buttonClass } from '../../ui/button';
@@ -165,7 +166,7 @@ function ItemLinks({ item }: { item: AgendaItem }) {
   for (const r of item.resources)
     lines.push(
       <li key={r.id}>
-        地域資源：<Link to={`/t/${scope.code}/resources/${r.id}`}>{r.name}</Link>
+        地域資源：<Link to={paths.resource(scope.code, r.id)}>{r.name}</Link>
       </li>,
     );
   if (item.project)
