@@ -385,7 +385,7 @@ export async function getCouncil(ctx: TenantContext, id: string, q: { fy?: numbe
       .from(meetings)
       .where(and(eq(meetings.tenantId, ctx.tenantId), eq(meetings.councilId, id)))
       .orderBy(asc(meetings.heldOn)),
-    projectSummaries(ctx, { councilId: id }, view),
+    projectSummaries(ctx, { councilId: id, fy }, view),
   ]);
   const numbers = numberMeetings(meetingRows);
   const { start, end } = fiscalYearRange(fy);
@@ -396,7 +396,7 @@ export async function getCouncil(ctx: TenantContext, id: string, q: { fy?: numbe
     meetings: meetingRows
       .filter((m) => m.heldOn >= start && m.heldOn <= end)
       .map((m) => toMeetingSummary(m, row, numbers)),
-    projects: projectList.filter((p) => p.fiscalYear === fy),
+    projects: projectList,
   };
 }
 
