@@ -236,7 +236,7 @@ function ItemEditor({ meeting, item }: { meeting: Meeting; item: AgendaItem }) {
   const [values, setValues] = useState({
     title: item.title,
     notes: item.notes,
-    ideas: item.ideas.length > 0 ? item.ideas : [],
+    ideas: item.ideas,
     carryOver: item.carryOver,
     homework: item.homework,
   });
