@@ -496,6 +496,10 @@ function AddItemForm({ meeting }: { meeting: Meeting }) {
   );
 }
 
+/** 「佐藤 正男（委員）」: a seat as the attendance lists name it. */
+const seatLabel = (s: Meeting['seats'][number]) =>
+  `${s.personName ?? s.organizationName}（${memberRoleLabel(s.role)}）`;
+
 function MeetingSummaryView({ meeting }: { meeting: Meeting }) {
   if (!meeting.review && !meeting.nextNote && meeting.attendeeIds.length === 0) return null;
   const present = meeting.seats.filter((s) => meeting.attendeeIds.includes(s.id));
@@ -507,9 +511,7 @@ function MeetingSummaryView({ meeting }: { meeting: Meeting }) {
       {present.length > 0 && (
         <p className="muted">
           出席：
-          {present
-            .map((s) => `${s.personName ?? s.organizationName}（${memberRoleLabel(s.role)}）`)
-            .join('、')}
+          {present.map(seatLabel).join('、')}
           {meeting.guests ? `、ほか${meeting.guests}人` : ''}
         </p>
       )}
@@ -608,7 +610,7 @@ function MeetingForm({ meeting }: { meeting: Meeting }) {
           {meeting.seats.map((s) => (
             <Checkbox
               key={s.id}
-              label={`${s.personName ?? s.organizationName}（${memberRoleLabel(s.role)}）`}
+              label={seatLabel(s)}
               checked={values.attendeeIds.includes(s.id)}
               onChange={(e) =>
                 setValues({
