@@ -730,7 +730,7 @@ function itemLinks(i: AgendaItem): string[] {
   ].filter(Boolean);
 }
 
-export function meetingBlocks(m: Meeting, kind: 'agenda' | 'minutes'): DocumentBlock[] {
+function meetingBlocks(m: Meeting, kind: 'agenda' | 'minutes'): DocumentBlock[] {
   const blocks: DocumentBlock[] = [
     {
       kind: 'facts',
