@@ -6,6 +6,7 @@ import {
   suggestHeadlines,
   suggestTasks,
 } from '../../../domain/activities';
+import type { MemberRole } from '../../../domain/councils';
 import { addDays, fiscalYearOf, todayInTokyo } from '../../../domain/dates';
 import { seeded } from '../../../domain/survey-samples';
 import type { Membership, TenantContext, UserActor } from '../../core/context';
@@ -50,7 +51,7 @@ interface Seat {
   kana: string;
   kind?: string;
   org?: { name: string; kind: string };
-  role: 'chair' | 'vice_chair' | 'member' | 'observer' | 'secretariat';
+  role: MemberRole;
   area?: string;
   email?: string;
   past?: boolean;
