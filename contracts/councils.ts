@@ -6,7 +6,17 @@ import {
   PROJECT_STATUS_CODES,
   TASK_STATUS_CODES,
 } from '../domain/councils';
-import { endpoint, FileResponse, IsoDateString, Kana, TenantParams, TimeOfDay, Uuid, Version } from './http';
+import {
+  endpoint,
+  FileResponse,
+  IsoDateString,
+  Kana,
+  Ok,
+  TenantParams,
+  TimeOfDay,
+  Uuid,
+  Version,
+} from './http';
 
 /*
  * 協議体 and the SC's work with it: councils, their members (people and 主体), 部会, meetings with
@@ -226,6 +236,9 @@ export const ProjectSummary = z.object({
 export type ProjectSummary = z.infer<typeof ProjectSummary>;
 
 const CouncilParams = TenantParams.extend({ id: Uuid });
+const FyQuery = z.object({
+  fy: z.coerce.number().int().min(2000).max(2100).optional().meta({ title: '年度' }),
+});
 
 export const listCouncils = endpoint({
   method: 'get',
@@ -258,7 +271,7 @@ export const getCouncil = endpoint({
   tag,
   access: 'tenant',
   params: CouncilParams,
-  query: z.object({ fy: z.coerce.number().int().min(2000).max(2100).optional().meta({ title: '年度' }) }),
+  query: FyQuery,
   response: z.object({
     council: Council,
     members: z.array(Member),
@@ -298,7 +311,7 @@ export const deleteCouncil = endpoint({
   tag,
   access: 'tenant',
   params: CouncilParams,
-  response: z.object({ ok: z.literal(true) }),
+  response: Ok,
 });
 
 export const addMember = endpoint({
@@ -545,7 +558,7 @@ export const deleteAgendaItem = endpoint({
   tag,
   access: 'tenant',
   params: ItemParams,
-  response: z.object({ ok: z.literal(true) }),
+  response: Ok,
 });
 
 export const printMeeting = endpoint({
@@ -594,10 +607,6 @@ export const YearTable = z.object({
   ),
 });
 export type YearTable = z.infer<typeof YearTable>;
-
-const FyQuery = z.object({
-  fy: z.coerce.number().int().min(2000).max(2100).optional().meta({ title: '年度' }),
-});
 
 export const councilCalendar = endpoint({
   method: 'get',

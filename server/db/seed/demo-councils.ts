@@ -1,3 +1,4 @@
+import type { AgendaItem } from '../../../contracts/councils';
 import { ResourceInput } from '../../../contracts/resources';
 import {
   type ActivityType,
@@ -5,6 +6,7 @@ import {
   suggestHeadlines,
   suggestTasks,
 } from '../../../domain/activities';
+import type { MemberRole } from '../../../domain/councils';
 import { addDays, fiscalYearOf, todayInTokyo } from '../../../domain/dates';
 import { seeded } from '../../../domain/survey-samples';
 import type { Membership, TenantContext, UserActor } from '../../core/context';
@@ -19,7 +21,6 @@ import {
   createPerson,
   createProject,
   createTask,
-  getMeeting,
   linkProjectResource,
   updateAgendaItem,
   updateMeeting,
@@ -50,7 +51,7 @@ interface Seat {
   kana: string;
   kind?: string;
   org?: { name: string; kind: string };
-  role: 'chair' | 'vice_chair' | 'member' | 'observer' | 'secretariat';
+  role: MemberRole;
   area?: string;
   email?: string;
   past?: boolean;
@@ -495,14 +496,14 @@ export async function seedDemoCouncils(ctx: TenantContext, users: DemoUsers, now
         if (item.step === 'review')
           await minutes(m.id, item, { notes: '小さく試して、結果を次回に持ち寄りましょう（会長）。' });
       }
-      const fresh = await getMeeting(ctx, m.id);
+      // Minutes and tasks change the items, not the meeting: it is still at the version created.
       await updateMeeting(ctx, m.id, {
-        heldOn: fresh.heldOn,
-        startsAt: fresh.startsAt,
-        endsAt: fresh.endsAt,
-        place: fresh.place,
+        heldOn: m.heldOn,
+        startsAt: m.startsAt,
+        endsAt: m.endsAt,
+        place: m.place,
         online: false,
-        theme: fresh.theme,
+        theme: m.theme,
         status: 'held',
         // Most seats come; one in five misses a meeting.
         attendeeIds: seatIds.filter((_, k) => (k + i) % 5 !== 0),
@@ -510,13 +511,13 @@ export async function seedDemoCouncils(ctx: TenantContext, users: DemoUsers, now
         guestsNote: '町 保健福祉課',
         review: '地域にすでにあるものを活かす話が多く出た。',
         nextNote: last ? '次回は部会ごとに宿題を持ち寄る。' : '',
-        version: fresh.version,
+        version: m.version,
       });
     }
   };
   const minutes = async (
     meetingId: string,
-    item: Awaited<ReturnType<typeof getMeeting>>['items'][number],
+    item: AgendaItem,
     m: { notes?: string; ideas?: string[]; carryOver?: boolean; homework?: string },
   ) =>
     updateAgendaItem(ctx, meetingId, item.id, {

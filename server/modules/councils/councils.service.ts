@@ -16,6 +16,7 @@ import type {
 import { areaTree, LAYER_SHORT, type Layer } from '../../../domain/areas';
 import {
   DEFAULT_AGENDA_TEMPLATE,
+  MEMBER_ROLE_CODES,
   type MeetingStatus,
   type MemberRole,
   numberMeetings,
@@ -328,10 +329,13 @@ async function checkCouncil(ctx: TenantContext, input: ParsedCouncil, all: reado
     );
 }
 
-/** Whether a user of the tenant does the work (保険者職員, 第1層 or 第2層 SC): they may own tasks. */
+/** Roles that do the work (保険者職員, 第1層 or 第2層 SC): they may own tasks and be a council's SC. */
+export const isWorkerRole = (role: string) => ['insurer_staff', 'sc1', 'sc2'].includes(role);
+
+/** Whether a user of the tenant does the work: they may own tasks. */
 export async function isWorker(ctx: TenantContext, userId: string): Promise<boolean> {
   const users = await tenantUsers(ctx);
-  return users.some((u) => u.userId === userId && ['insurer_staff', 'sc1', 'sc2'].includes(u.role));
+  return users.some((u) => u.userId === userId && isWorkerRole(u.role));
 }
 
 export async function createCouncil(ctx: TenantContext, input: ParsedCouncil): Promise<Council> {
@@ -381,7 +385,7 @@ export async function getCouncil(ctx: TenantContext, id: string, q: { fy?: numbe
       .from(meetings)
       .where(and(eq(meetings.tenantId, ctx.tenantId), eq(meetings.councilId, id)))
       .orderBy(asc(meetings.heldOn)),
-    projectSummaries(ctx, { councilId: id }, view),
+    projectSummaries(ctx, { councilId: id, fy }, view),
   ]);
   const numbers = numberMeetings(meetingRows);
   const { start, end } = fiscalYearRange(fy);
@@ -392,7 +396,7 @@ export async function getCouncil(ctx: TenantContext, id: string, q: { fy?: numbe
     meetings: meetingRows
       .filter((m) => m.heldOn >= start && m.heldOn <= end)
       .map((m) => toMeetingSummary(m, row, numbers)),
-    projects: projectList.filter((p) => p.fiscalYear === fy),
+    projects: projectList,
   };
 }
 
@@ -532,8 +536,6 @@ function toMember(
   };
 }
 
-const ROLE_ORDER = ['chair', 'vice_chair', 'member', 'observer', 'secretariat'];
-
 /** A council's seats, 会長 first, current ones before past ones. */
 export async function councilMembersOf(ctx: TenantContext, councilId: string): Promise<Member[]> {
   const rows = await ctx.db
@@ -558,7 +560,7 @@ async function presentMembers(ctx: TenantContext, rows: readonly MemberRow[]): P
     .sort(
       (a, b) =>
         Number(b.current) - Number(a.current) ||
-        ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) ||
+        MEMBER_ROLE_CODES.indexOf(a.role) - MEMBER_ROLE_CODES.indexOf(b.role) ||
         (a.personName ?? a.organizationName ?? '').localeCompare(
           b.personName ?? b.organizationName ?? '',
           'ja',
@@ -661,8 +663,13 @@ function toGroup(row: GroupRow): Group {
   };
 }
 
-async function checkGroupMembers(ctx: TenantContext, councilId: string, memberIds: readonly string[]) {
-  if (memberIds.length === 0) return;
+/** Where the first id that is not a seat of the council stands in `ids` (past seats count), or -1. */
+export async function firstNonSeat(
+  ctx: TenantContext,
+  councilId: string,
+  ids: readonly string[],
+): Promise<number> {
+  if (ids.length === 0) return -1;
   const rows = await ctx.db
     .select({ id: councilMembers.id })
     .from(councilMembers)
@@ -670,11 +677,15 @@ async function checkGroupMembers(ctx: TenantContext, councilId: string, memberId
       and(
         eq(councilMembers.tenantId, ctx.tenantId),
         eq(councilMembers.councilId, councilId),
-        inArray(councilMembers.id, [...memberIds]),
+        inArray(councilMembers.id, [...ids]),
       ),
     );
   const known = new Set(rows.map((r) => r.id));
-  const i = memberIds.findIndex((m) => !known.has(m));
+  return ids.findIndex((m) => !known.has(m));
+}
+
+async function checkGroupMembers(ctx: TenantContext, councilId: string, memberIds: readonly string[]) {
+  const i = await firstNonSeat(ctx, councilId, memberIds);
   if (i >= 0)
     throw fieldError(`memberIds.${i}`, `部会の委員（${i + 1}件目）：この協議体の委員ではありません。`);
 }
@@ -857,7 +868,7 @@ export async function exportCouncilCalendar(ctx: TenantContext, q: { fy?: number
 
 export async function projectSummaries(
   ctx: TenantContext,
-  q: { councilId?: string; fy?: number },
+  q: { councilId?: string; fy?: number; ids?: readonly string[] },
   view: CouncilView,
 ): Promise<ProjectSummary[]> {
   const rows = await ctx.db
@@ -873,6 +884,7 @@ export async function projectSummaries(
         eq(projects.tenantId, ctx.tenantId),
         q.councilId ? eq(projects.councilId, q.councilId) : undefined,
         q.fy ? eq(projects.fiscalYear, q.fy) : undefined,
+        q.ids ? inArray(projects.id, [...q.ids]) : undefined,
       ),
     )
     .orderBy(asc(projects.fiscalYear), asc(projects.name));

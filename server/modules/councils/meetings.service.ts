@@ -41,7 +41,13 @@ import { type DocumentBlock, printDocument } from '../print';
 import { resourceNames, tenantTerms } from '../resources';
 import { getTenant } from '../tenants';
 import { councilsPolicy } from './councils.policy';
-import { councilMembersOf, councilToChange, findCouncil, toMeetingSummary } from './councils.service';
+import {
+  councilMembersOf,
+  councilToChange,
+  findCouncil,
+  firstNonSeat,
+  toMeetingSummary,
+} from './councils.service';
 import {
   type AgendaItemRow,
   agendaItems,
@@ -139,18 +145,31 @@ async function checkLinks(
   };
 }
 
+/** The columns that say what an item points at (nothing, for `null`). */
+function linkColumns(links: Links | null) {
+  return {
+    cellAreaId: links?.cell?.areaId ?? null,
+    cellCategory: links?.cell?.category ?? null,
+    needIds: links?.needIds ?? [],
+    resourceIds: links?.resourceIds ?? [],
+    projectId: links?.projectId ?? null,
+  };
+}
+
+/** A carried item keeps pointing at what the item it was carried from pointed at. */
+function carriedLinkColumns(from: AgendaItemRow) {
+  return {
+    cellAreaId: from.cellAreaId,
+    cellCategory: from.cellCategory,
+    needIds: from.needIds,
+    resourceIds: from.resourceIds,
+    projectId: from.projectId,
+  };
+}
+
 /** The columns an item's form sets (what it is and what it points at). */
 function itemColumns(input: Pick<ParsedItem, 'step' | 'title' | 'description'>, links: Links) {
-  return {
-    step: input.step,
-    title: input.title,
-    description: input.description,
-    cellAreaId: links.cell?.areaId ?? null,
-    cellCategory: links.cell?.category ?? null,
-    needIds: links.needIds,
-    resourceIds: links.resourceIds,
-    projectId: links.projectId,
-  };
+  return { step: input.step, title: input.title, description: input.description, ...linkColumns(links) };
 }
 
 /** Items of a held meeting marked 宿題・継続協議 that no later meeting has taken up yet. */
@@ -243,12 +262,7 @@ export async function createMeeting(
           step: a.step,
           title: isIssue && input.issue?.title ? input.issue.title : a.title,
           description: a.description,
-          // A carried item keeps pointing at what it was about.
-          cellAreaId: isIssue ? (issue!.cell?.areaId ?? null) : (from?.cellAreaId ?? null),
-          cellCategory: isIssue ? (issue!.cell?.category ?? null) : (from?.cellCategory ?? null),
-          needIds: isIssue ? issue!.needIds : (from?.needIds ?? []),
-          resourceIds: isIssue ? issue!.resourceIds : (from?.resourceIds ?? []),
-          projectId: isIssue ? issue!.projectId : (from?.projectId ?? null),
+          ...(from ? carriedLinkColumns(from) : linkColumns(isIssue ? issue : null)),
           carriedFromId: a.carriedFrom,
           createdAt: tx.now(),
           updatedAt: tx.now(),
@@ -451,8 +465,7 @@ export async function updateMeeting(ctx: TenantContext, id: string, input: Parse
   checkTimes(input.startsAt, input.endsAt);
   if (input.status === 'held' && input.heldOn > todayInTokyo(ctx.now()))
     throw fieldError('status', '開催の状況：開催日が来る前に「開催済み」にはできません。');
-  const seats = new Set((await councilMembersOf(ctx, council.id)).map((m) => m.id));
-  const stranger = input.attendeeIds.findIndex((a) => !seats.has(a));
+  const stranger = await firstNonSeat(ctx, council.id, input.attendeeIds);
   if (stranger >= 0)
     throw fieldError(
       `attendeeIds.${stranger}`,
@@ -635,11 +648,7 @@ async function syncCarried(ctx: TenantContext, meeting: MeetingRow, item: Agenda
       step: c.step,
       title: c.title,
       description: c.homework,
-      cellAreaId: item.cellAreaId,
-      cellCategory: item.cellCategory,
-      needIds: item.needIds,
-      resourceIds: item.resourceIds,
-      projectId: item.projectId,
+      ...carriedLinkColumns(item),
       carriedFromId: item.id,
       createdAt: ctx.now(),
       updatedAt: ctx.now(),
@@ -721,7 +730,7 @@ function itemLinks(i: AgendaItem): string[] {
   ].filter(Boolean);
 }
 
-export function meetingBlocks(m: Meeting, kind: 'agenda' | 'minutes'): DocumentBlock[] {
+function meetingBlocks(m: Meeting, kind: 'agenda' | 'minutes'): DocumentBlock[] {
   const blocks: DocumentBlock[] = [
     {
       kind: 'facts',

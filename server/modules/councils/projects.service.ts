@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Project, ProjectInput, Trial, TrialInput } from '../../../contracts/councils';
 import { projectStatusLabel } from '../../../domain/councils';
@@ -56,49 +56,81 @@ async function findProject(ctx: TenantContext, id: string): Promise<ProjectRow> 
   return row;
 }
 
-async function presentProject(
+/**
+ * Projects as the API returns them, each with its trials, members and the resources it gave rise
+ * to, read for all of them at once (the 成果報告会 pack presents a whole 年度).
+ */
+async function presentProjects(
   ctx: TenantContext,
-  row: ProjectRow,
+  rows: readonly ProjectRow[],
   all: readonly AreaRow[],
-): Promise<Project> {
-  const council = await findCouncil(ctx, row.councilId);
-  const [[summary], trials, links, persons, orgs] = await Promise.all([
-    projectSummaries(ctx, { councilId: row.councilId }, 'all').then((list) =>
-      list.filter((p) => p.id === row.id),
-    ),
+): Promise<Project[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [summaries, councilRows, trials, links, persons, orgs] = await Promise.all([
+    projectSummaries(ctx, { ids }, 'all'),
+    ctx.db
+      .select()
+      .from(councils)
+      .where(
+        and(
+          eq(councils.tenantId, ctx.tenantId),
+          inArray(councils.id, [...new Set(rows.map((r) => r.councilId))]),
+        ),
+      ),
     ctx.db
       .select()
       .from(projectTrials)
-      .where(and(eq(projectTrials.tenantId, ctx.tenantId), eq(projectTrials.projectId, row.id)))
+      .where(and(eq(projectTrials.tenantId, ctx.tenantId), inArray(projectTrials.projectId, ids)))
       .orderBy(asc(projectTrials.triedOn)),
     ctx.db
       .select()
       .from(projectResources)
-      .where(and(eq(projectResources.tenantId, ctx.tenantId), eq(projectResources.projectId, row.id)))
+      .where(and(eq(projectResources.tenantId, ctx.tenantId), inArray(projectResources.projectId, ids)))
       .orderBy(asc(projectResources.linkedOn)),
-    peopleByIds(ctx, row.personIds),
-    organizationsByIds(ctx, row.organizationIds),
+    peopleByIds(
+      ctx,
+      rows.flatMap((r) => r.personIds),
+    ),
+    organizationsByIds(
+      ctx,
+      rows.flatMap((r) => r.organizationIds),
+    ),
   ]);
   const names = await resourceNames(
     ctx,
     links.map((l) => l.resourceId),
   );
-  return {
-    ...summary!,
-    results: row.results,
-    people: row.personIds.flatMap((id) => (persons.has(id) ? [{ id, name: persons.get(id)!.name }] : [])),
-    organizations: row.organizationIds.flatMap((id) =>
-      orgs.has(id) ? [{ id, name: orgs.get(id)!.name }] : [],
-    ),
-    trialList: trials.map(toTrial),
-    developed: links.map((l) => ({
-      id: l.resourceId,
-      name: names.get(l.resourceId) ?? '（削除された資源）',
-      linkedOn: l.linkedOn,
-    })),
-    version: row.version,
-    canEdit: councilsPolicy.canWrite(ctx, council, all),
-  };
+  return rows.map((row) => {
+    const council = councilRows.find((c) => c.id === row.councilId);
+    if (!council) throw notFound('協議体');
+    return {
+      ...summaries.find((p) => p.id === row.id)!,
+      results: row.results,
+      people: row.personIds.flatMap((id) => (persons.has(id) ? [{ id, name: persons.get(id)!.name }] : [])),
+      organizations: row.organizationIds.flatMap((id) =>
+        orgs.has(id) ? [{ id, name: orgs.get(id)!.name }] : [],
+      ),
+      trialList: trials.filter((t) => t.projectId === row.id).map(toTrial),
+      developed: links
+        .filter((l) => l.projectId === row.id)
+        .map((l) => ({
+          id: l.resourceId,
+          name: names.get(l.resourceId) ?? '（削除された資源）',
+          linkedOn: l.linkedOn,
+        })),
+      version: row.version,
+      canEdit: councilsPolicy.canWrite(ctx, council, all),
+    };
+  });
+}
+
+async function presentProject(
+  ctx: TenantContext,
+  row: ProjectRow,
+  all: readonly AreaRow[],
+): Promise<Project> {
+  return (await presentProjects(ctx, [row], all))[0]!;
 }
 
 export async function listProjects(ctx: TenantContext, q: { fy?: number; council?: string }) {
@@ -174,10 +206,7 @@ export async function updateProject(
   input: ParsedProject & { version: number },
 ): Promise<Project> {
   const all = await tenantAreas(ctx);
-  const view = await councilsPolicy.view(ctx, 'プロジェクト');
-  const before = await findProject(ctx, id);
-  councilsPolicy.see(view, before.councilId, 'プロジェクト');
-  councilsPolicy.write(ctx, await findCouncil(ctx, before.councilId), all);
+  await writableProject(ctx, id, all);
   await writableCouncil(ctx, input.councilId, all);
   await checkProject(ctx, input);
   return inTransaction(ctx, async (tx) => {
@@ -415,9 +444,19 @@ export async function projectReport(ctx: TenantContext, q: { fy?: number; counci
   const view = await councilsPolicy.view(ctx, 'プロジェクト');
   const fy = q.fy ?? fiscalYearOf(todayInTokyo(ctx.now()));
   const all = await tenantAreas(ctx);
-  const summaries = await projectSummaries(ctx, { councilId: q.council, fy }, view);
-  const list: Project[] = [];
-  for (const s of summaries) list.push(await presentProject(ctx, await findProject(ctx, s.id), all));
+  const ids = (await projectSummaries(ctx, { councilId: q.council, fy }, view)).map((s) => s.id);
+  const rows = ids.length
+    ? await ctx.db
+        .select()
+        .from(projects)
+        .where(and(eq(projects.tenantId, ctx.tenantId), inArray(projects.id, ids)))
+    : [];
+  // In the order of the summaries (年度, then name).
+  const list = await presentProjects(
+    ctx,
+    ids.map((id) => rows.find((r) => r.id === id)!),
+    all,
+  );
   const tenant = await getTenant(ctx);
   const { start, end } = fiscalYearRange(fy);
   const overview: DocumentBlock[] = [

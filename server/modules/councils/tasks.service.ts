@@ -11,7 +11,7 @@ import { conflict, fieldError, forbidden, notFound } from '../../core/errors';
 import { tenantUsers } from '../accounts';
 import { type AreaRow, tenantAreas } from '../areas';
 import { councilsPolicy } from './councils.policy';
-import { findCouncil, isWorker } from './councils.service';
+import { findCouncil, isWorker, isWorkerRole } from './councils.service';
 import {
   agendaItems,
   type CouncilRow,
@@ -242,7 +242,7 @@ export async function taskOwners(ctx: TenantContext) {
   const users = await tenantUsers(ctx);
   return {
     items: users
-      .filter((u) => ['insurer_staff', 'sc1', 'sc2'].includes(u.role))
+      .filter((u) => isWorkerRole(u.role))
       .map((u) => ({ userId: u.userId, name: u.name, role: u.role })),
   };
 }

@@ -1,7 +1,6 @@
 import { FileText } from 'lucide-react';
 import { Link, useSearchParams } from 'react-router';
 import { exportCouncilCalendar } from '../../../contracts/councils';
-import { LAYER_SHORT, type Layer } from '../../../domain/areas';
 import { fiscalYearLabel, fiscalYearOf, todayInTokyo } from '../../../domain/dates';
 import { parseYearMonth } from '../../../domain/print-calendar';
 import { endpointUrl } from '../../lib/api';
@@ -12,7 +11,7 @@ import { FiscalYearSelect } from '../../ui/fiscal-year-select';
 import { Breadcrumb, PageHeader } from '../../ui/page';
 import { ErrorNotice, Loading } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
-import { recentYears } from './format';
+import { LayerBadge, recentYears } from './format';
 import { councilPaths } from './paths';
 import { useCouncilCalendar } from './queries';
 
@@ -68,7 +67,7 @@ export function CouncilCalendarPage() {
                 <th scope="col">開催月</th>
                 {table.data.columns.map((c) => (
                   <th key={c.id} scope="col" className="wrap">
-                    <span className="badge badge--layer">{LAYER_SHORT[c.layer as Layer]}</span>{' '}
+                    <LayerBadge layer={c.layer} />{' '}
                     <Link to={councilPaths.council(scope.code, c.id)}>{c.name}</Link>
                   </th>
                 ))}

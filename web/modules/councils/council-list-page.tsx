@@ -163,9 +163,7 @@ function CouncilForm({ onCancel }: { onCancel: () => void }) {
   });
   const errors = local.items.length > 0 ? local : mutation.error ? formErrors(mutation.error) : NO_ERRORS;
   const layer = Number(values.layer) as Layer;
-  const areaChoices = (areas.data?.areas ?? []).filter((a) =>
-    layer === 1 ? a.layer === 1 : a.layer === layer,
-  );
+  const areaChoices = (areas.data?.areas ?? []).filter((a) => a.layer === layer);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const body: CouncilInput = {

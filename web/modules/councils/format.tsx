@@ -40,7 +40,7 @@ export function DueDate({ due, status }: { due: string; status: string }) {
   );
 }
 
-export interface WhenWhere {
+interface WhenWhere {
   heldOn: string;
   startsAt: string;
   endsAt: string;

@@ -21,6 +21,7 @@ import {
 import { formatWareki } from '../../../domain/dates';
 import { api, endpointUrl } from '../../lib/api';
 import { errorFor, formErrors, NO_ERRORS } from '../../lib/form';
+import { paths } from '../../lib/paths';
 import { useTenantScope, useUser } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
 import { Button, buttonClass } from '../../ui/button';
@@ -165,7 +166,7 @@ function ItemLinks({ item }: { item: AgendaItem }) {
   for (const r of item.resources)
     lines.push(
       <li key={r.id}>
-        地域資源：<Link to={`/t/${scope.code}/resources/${r.id}`}>{r.name}</Link>
+        地域資源：<Link to={paths.resource(scope.code, r.id)}>{r.name}</Link>
       </li>,
     );
   if (item.project)
@@ -235,7 +236,7 @@ function ItemEditor({ meeting, item }: { meeting: Meeting; item: AgendaItem }) {
   const [values, setValues] = useState({
     title: item.title,
     notes: item.notes,
-    ideas: item.ideas.length > 0 ? item.ideas : [],
+    ideas: item.ideas,
     carryOver: item.carryOver,
     homework: item.homework,
   });
@@ -495,6 +496,10 @@ function AddItemForm({ meeting }: { meeting: Meeting }) {
   );
 }
 
+/** 「佐藤 正男（委員）」: a seat as the attendance lists name it. */
+const seatLabel = (s: Meeting['seats'][number]) =>
+  `${s.personName ?? s.organizationName}（${memberRoleLabel(s.role)}）`;
+
 function MeetingSummaryView({ meeting }: { meeting: Meeting }) {
   if (!meeting.review && !meeting.nextNote && meeting.attendeeIds.length === 0) return null;
   const present = meeting.seats.filter((s) => meeting.attendeeIds.includes(s.id));
@@ -506,9 +511,7 @@ function MeetingSummaryView({ meeting }: { meeting: Meeting }) {
       {present.length > 0 && (
         <p className="muted">
           出席：
-          {present
-            .map((s) => `${s.personName ?? s.organizationName}（${memberRoleLabel(s.role)}）`)
-            .join('、')}
+          {present.map(seatLabel).join('、')}
           {meeting.guests ? `、ほか${meeting.guests}人` : ''}
         </p>
       )}
@@ -607,7 +610,7 @@ function MeetingForm({ meeting }: { meeting: Meeting }) {
           {meeting.seats.map((s) => (
             <Checkbox
               key={s.id}
-              label={`${s.personName ?? s.organizationName}（${memberRoleLabel(s.role)}）`}
+              label={seatLabel(s)}
               checked={values.attendeeIds.includes(s.id)}
               onChange={(e) =>
                 setValues({

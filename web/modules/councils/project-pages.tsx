@@ -16,6 +16,7 @@ import { PROJECT_STATUSES, projectStatusLabel } from '../../../domain/councils';
 import { fiscalYearLabel, fiscalYearOf, formatWareki, todayInTokyo } from '../../../domain/dates';
 import { api, endpointUrl } from '../../lib/api';
 import { errorFor, type FormErrors, formErrors, NO_ERRORS, validate } from '../../lib/form';
+import { paths } from '../../lib/paths';
 import { useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
 import { Button, buttonClass } from '../../ui/button';
@@ -258,7 +259,7 @@ export function ProjectPage({ id }: { id: string }) {
           <ul>
             {p.developed.map((d) => (
               <li key={d.id}>
-                <Link to={`/t/${scope.code}/resources/${d.id}`}>{d.name}</Link>
+                <Link to={paths.resource(scope.code, d.id)}>{d.name}</Link>
                 <span className="muted">（{formatWareki(d.linkedOn)}）</span>
               </li>
             ))}
