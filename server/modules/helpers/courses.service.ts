@@ -470,13 +470,14 @@ export function setAttendance(
     const wanted = [...new Set(body.participantIds)];
     if (wanted.length > 0 && session.on > todayInTokyo(tx.now()))
       throw fieldError('participantIds', '出席：まだ開かれていない回の出席は記録できません。');
-    const known = await tx.db
+    const rows = await tx.db
       .select({ id: helperCourseParticipants.id })
       .from(helperCourseParticipants)
       .where(
         and(eq(helperCourseParticipants.tenantId, tx.tenantId), eq(helperCourseParticipants.courseId, id)),
       );
-    const missing = wanted.findIndex((p) => !known.some((k) => k.id === p));
+    const known = new Set(rows.map((k) => k.id));
+    const missing = wanted.findIndex((p) => !known.has(p));
     if (missing >= 0)
       throw fieldError(
         `participantIds.${missing}`,
