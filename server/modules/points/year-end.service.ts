@@ -6,7 +6,7 @@ import { recordAudit } from '../../core/audit';
 import { actorDisplayName, inTransaction, type TenantContext } from '../../core/context';
 import { conflict, fieldError } from '../../core/errors';
 import { helpersByIds } from '../helpers';
-import { lockScheme, memberAccount, memberYears, post, systemAccount } from './ledger.service';
+import { lockScheme, memberAccountIds, memberYears, post, systemAccount } from './ledger.service';
 import { pointsPolicy } from './points.policy';
 import { findScheme, rulesOf } from './points.service';
 import { type PointSchemeRow, pointEntries, pointTransactions, pointYearEnds } from './points.tables';
@@ -185,8 +185,8 @@ export async function postYearEnd(
     const on = [today, fiscalYearRange(fy).end].sort()[0]!;
     const runId = crypto.randomUUID();
     const redemption = await systemAccount(tx, schemeId, 'redemption');
-    const accounts = new Map<string, string>();
-    for (const r of rows) accounts.set(r.helperId, (await memberAccount(tx, schemeId, r.helperId)).id);
+    // The rows come from memberYears, which reads opened member accounts only: one read finds them all.
+    const accounts = await memberAccountIds(tx, schemeId);
     await tx.db.insert(pointYearEnds).values({
       tenantId: tx.tenantId,
       id: runId,
