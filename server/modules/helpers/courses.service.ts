@@ -514,7 +514,7 @@ export function registerParticipant(
   participantId: string,
   body: RegisterBody,
 ) {
-  return change(ctx, id, body.version, 'participant-registered', async (tx) => {
+  return change(ctx, id, body.version, 'participant-registered', async (tx, l) => {
     const p = await findParticipant(tx, id, participantId);
     if (p.helperId) throw validationFailed([], 'この受講者はすでに担い手として登録されています。');
     if (body.consentOn && body.consentOn > todayInTokyo(tx.now()))
@@ -527,7 +527,7 @@ export function registerParticipant(
         phone: p.phone,
         townName: body.townName,
         consent: body.consentOn ? { on: body.consentOn } : null,
-        note: `${trainingKindLabel((await findCourse(tx, id)).kind)}の受講者から登録`,
+        note: `${trainingKindLabel(l.course.kind)}の受講者から登録`,
       }),
     );
     await tx.db
@@ -545,7 +545,7 @@ export function registerParticipant(
       .from(helperCourseCompletions)
       .where(completionOf(tx, id, participantId));
     if (done) {
-      const trainingId = await writeTraining(tx, await findCourse(tx, id), helper.id, done.completedOn);
+      const trainingId = await writeTraining(tx, l.course, helper.id, done.completedOn);
       await tx.db
         .update(helperCourseCompletions)
         .set({ trainingId })
