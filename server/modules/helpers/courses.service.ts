@@ -674,17 +674,28 @@ async function syncCompletions(tx: TenantContext, course: HelperCourseRow) {
     course.id,
     existing.filter((c) => !complete.has(c.participantId)).map((c) => c.participantId),
   );
-  for (const c of existing.filter((c) => complete.has(c.participantId) && c.completedOn !== lastOn)) {
+  // A moved last session moves every kept completion (and its training) in one statement each.
+  const moved = existing.filter((c) => complete.has(c.participantId) && c.completedOn !== lastOn);
+  if (moved.length > 0)
     await tx.db
       .update(helperCourseCompletions)
       .set({ completedOn: lastOn })
-      .where(completionOf(tx, course.id, c.participantId));
-    if (c.trainingId)
-      await tx.db
-        .update(helperTrainings)
-        .set({ completedOn: lastOn, title: course.title, kind: course.kind })
-        .where(and(eq(helperTrainings.tenantId, tx.tenantId), eq(helperTrainings.id, c.trainingId)));
-  }
+      .where(
+        and(
+          eq(helperCourseCompletions.tenantId, tx.tenantId),
+          eq(helperCourseCompletions.courseId, course.id),
+          inArray(
+            helperCourseCompletions.participantId,
+            moved.map((c) => c.participantId),
+          ),
+        ),
+      );
+  const movedTrainings = moved.flatMap((c) => (c.trainingId ? [c.trainingId] : []));
+  if (movedTrainings.length > 0)
+    await tx.db
+      .update(helperTrainings)
+      .set({ completedOn: lastOn, title: course.title, kind: course.kind })
+      .where(and(eq(helperTrainings.tenantId, tx.tenantId), inArray(helperTrainings.id, movedTrainings)));
   let next = existing.reduce((m, c) => Math.max(m, c.certificateNo), 0);
   const had = new Set(existing.map((c) => c.participantId));
   // New completers are numbered in the order they enrolled; those enrolled together, by よみがな.
