@@ -309,15 +309,11 @@ export function HelperDetailPage({ id }: { id: string }) {
       <Trainings helper={h} />
       <section aria-labelledby="helper-referrals-title">
         <h2 id="helper-referrals-title">つなぎ</h2>
-        <HelperReferrals id={h.id} />
+        {/* Referrals to this helper: the matching module lists them by target. */}
+        <ReferralsOf targetId={h.id} />
       </section>
     </>
   );
-}
-
-function HelperReferrals({ id }: { id: string }) {
-  // Referrals to this helper: the matching module lists them by target.
-  return <ReferralsOf targetId={id} />;
 }
 
 /** 受けた講座: the list, and a small form to add one (a mistake can be taken back). */
