@@ -1,6 +1,6 @@
 import type { PointActivity } from '../../../contracts/points';
 import { fiscalYearLabel, fiscalYearOf, todayInTokyo } from '../../../domain/dates';
-import { formatMinutes, pointTransactionKindLabel } from '../../../domain/points';
+import { formatMinutes } from '../../../domain/points';
 
 /** 1,234 (tabular), the unit given by the column head. */
 export const n = (v: number) => v.toLocaleString('ja-JP');
@@ -14,8 +14,6 @@ export function Signed({ value }: { value: number }) {
     </span>
   );
 }
-
-export const kindLabel = pointTransactionKindLabel;
 
 /** What was done: the kind, or the time given. */
 export function activityWhat(a: Pick<PointActivity, 'kindLabel' | 'minutes'>): string {
