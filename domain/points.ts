@@ -42,18 +42,6 @@ export const POINT_TRANSACTION_KIND_CODES = POINT_TRANSACTION_KINDS.map((k) => k
 export const pointTransactionKindLabel = (code: string) =>
   POINT_TRANSACTION_KINDS.find((k) => k.code === code)?.label ?? code;
 
-/**
- * Accounts of the ledger. Each member (a helper of the 人材バンク) has one per scheme; the scheme has
- * two of its own: 発行 (where every point comes from: it runs negative by all points ever awarded)
- * and 交換済み (where redeemed points go). The whole ledger always sums to zero.
- */
-export const POINT_ACCOUNT_KINDS = [
-  { code: 'member', label: '会員' },
-  { code: 'issuance', label: 'ポイントの発行' },
-  { code: 'redemption', label: '交換済みのポイント' },
-] as const;
-export type PointAccountKind = (typeof POINT_ACCOUNT_KINDS)[number]['code'];
-
 /** 未確認 → 確認済 (posts the points) or 差し戻し. */
 export const POINT_ACTIVITY_STATUSES = [
   { code: 'pending', label: '未確認' },
@@ -65,11 +53,7 @@ export const POINT_ACTIVITY_STATUS_CODES = POINT_ACTIVITY_STATUSES.map((s) => s.
   PointActivityStatus,
   ...PointActivityStatus[],
 ];
-export const pointActivityStatusLabel = (code: string) =>
-  POINT_ACTIVITY_STATUSES.find((s) => s.code === code)?.label ?? code;
 
-/** 1,234 ポイント — how staff read amounts, with the thousands separator. */
-export const formatPoints = (n: number) => `${n.toLocaleString('ja-JP')} ポイント`;
 export const formatYen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 
 /** 90 → 「1時間30分」. */

@@ -17,51 +17,6 @@ import {
  * one correction and one redemption. Everything goes through the services staff use.
  */
 
-/**
- * Members of the scheme (fictional), registered as helpers by demo-town.ts until the 人材バンク's
- * own demo helpers replace them. The first three live in 北部圏域 (the demo 第2層 SC's area).
- */
-export const DEMO_POINT_MEMBERS = [
-  {
-    name: '峰野 和子',
-    kana: 'みねの かずこ',
-    townName: '峰野',
-    phone: '0126-50-3101',
-    skills: ['salon', 'hanashiaite'],
-  },
-  { name: '川上 勝', kana: 'かわかみ まさる', townName: '川上', phone: '0126-50-3102', skills: ['mimamori'] },
-  {
-    name: '桜井 道子',
-    kana: 'さくらい みちこ',
-    townName: '桜台',
-    phone: '0126-50-3103',
-    skills: ['salon', 'ryouri'],
-  },
-  {
-    name: '本田 修',
-    kana: 'ほんだ おさむ',
-    townName: '本町2丁目',
-    phone: '0126-50-3104',
-    skills: ['taisou'],
-  },
-  {
-    name: '緑川 幸子',
-    kana: 'みどりかわ さちこ',
-    townName: '緑ヶ丘1丁目',
-    phone: '0126-50-3105',
-    skills: ['gomidashi'],
-  },
-  {
-    name: '浜田 茂',
-    kana: 'はまだ しげる',
-    townName: '南浜',
-    phone: '0126-50-3106',
-    skills: ['kusakari', 'denkyu'],
-  },
-  { name: '港 良子', kana: 'みなと よしこ', townName: '港町1丁目', phone: '0126-50-3107', skills: ['salon'] },
-  { name: '山本 和夫', kana: 'やまもと かずお', townName: '山手', phone: '0126-50-3108', skills: ['sougei'] },
-];
-
 interface DemoActivity {
   member: number;
   daysAgo: number;

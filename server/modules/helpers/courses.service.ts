@@ -470,13 +470,14 @@ export function setAttendance(
     const wanted = [...new Set(body.participantIds)];
     if (wanted.length > 0 && session.on > todayInTokyo(tx.now()))
       throw fieldError('participantIds', '出席：まだ開かれていない回の出席は記録できません。');
-    const known = await tx.db
+    const rows = await tx.db
       .select({ id: helperCourseParticipants.id })
       .from(helperCourseParticipants)
       .where(
         and(eq(helperCourseParticipants.tenantId, tx.tenantId), eq(helperCourseParticipants.courseId, id)),
       );
-    const missing = wanted.findIndex((p) => !known.some((k) => k.id === p));
+    const known = new Set(rows.map((k) => k.id));
+    const missing = wanted.findIndex((p) => !known.has(p));
     if (missing >= 0)
       throw fieldError(
         `participantIds.${missing}`,
@@ -513,7 +514,7 @@ export function registerParticipant(
   participantId: string,
   body: RegisterBody,
 ) {
-  return change(ctx, id, body.version, 'participant-registered', async (tx) => {
+  return change(ctx, id, body.version, 'participant-registered', async (tx, l) => {
     const p = await findParticipant(tx, id, participantId);
     if (p.helperId) throw validationFailed([], 'この受講者はすでに担い手として登録されています。');
     if (body.consentOn && body.consentOn > todayInTokyo(tx.now()))
@@ -526,7 +527,7 @@ export function registerParticipant(
         phone: p.phone,
         townName: body.townName,
         consent: body.consentOn ? { on: body.consentOn } : null,
-        note: `${trainingKindLabel((await findCourse(tx, id)).kind)}の受講者から登録`,
+        note: `${trainingKindLabel(l.course.kind)}の受講者から登録`,
       }),
     );
     await tx.db
@@ -544,7 +545,7 @@ export function registerParticipant(
       .from(helperCourseCompletions)
       .where(completionOf(tx, id, participantId));
     if (done) {
-      const trainingId = await writeTraining(tx, await findCourse(tx, id), helper.id, done.completedOn);
+      const trainingId = await writeTraining(tx, l.course, helper.id, done.completedOn);
       await tx.db
         .update(helperCourseCompletions)
         .set({ trainingId })
@@ -673,17 +674,28 @@ async function syncCompletions(tx: TenantContext, course: HelperCourseRow) {
     course.id,
     existing.filter((c) => !complete.has(c.participantId)).map((c) => c.participantId),
   );
-  for (const c of existing.filter((c) => complete.has(c.participantId) && c.completedOn !== lastOn)) {
+  // A moved last session moves every kept completion (and its training) in one statement each.
+  const moved = existing.filter((c) => complete.has(c.participantId) && c.completedOn !== lastOn);
+  if (moved.length > 0)
     await tx.db
       .update(helperCourseCompletions)
       .set({ completedOn: lastOn })
-      .where(completionOf(tx, course.id, c.participantId));
-    if (c.trainingId)
-      await tx.db
-        .update(helperTrainings)
-        .set({ completedOn: lastOn, title: course.title, kind: course.kind })
-        .where(and(eq(helperTrainings.tenantId, tx.tenantId), eq(helperTrainings.id, c.trainingId)));
-  }
+      .where(
+        and(
+          eq(helperCourseCompletions.tenantId, tx.tenantId),
+          eq(helperCourseCompletions.courseId, course.id),
+          inArray(
+            helperCourseCompletions.participantId,
+            moved.map((c) => c.participantId),
+          ),
+        ),
+      );
+  const movedTrainings = moved.flatMap((c) => (c.trainingId ? [c.trainingId] : []));
+  if (movedTrainings.length > 0)
+    await tx.db
+      .update(helperTrainings)
+      .set({ completedOn: lastOn, title: course.title, kind: course.kind })
+      .where(and(eq(helperTrainings.tenantId, tx.tenantId), inArray(helperTrainings.id, movedTrainings)));
   let next = existing.reduce((m, c) => Math.max(m, c.certificateNo), 0);
   const had = new Set(existing.map((c) => c.participantId));
   // New completers are numbered in the order they enrolled; those enrolled together, by よみがな.

@@ -130,7 +130,8 @@ function values(ctx: TenantContext, input: ParsedInput, all: readonly AreaRow[],
   const today = todayInTokyo(ctx.now());
   if (input.homeAreaId && !all.some((a) => a.id === input.homeAreaId))
     throw fieldError('homeAreaId', '住んでいる地域：見つかりません。');
-  const missing = input.areaIds.findIndex((id) => !all.some((a) => a.id === id));
+  const known = new Set(all.map((a) => a.id));
+  const missing = input.areaIds.findIndex((id) => !known.has(id));
   if (missing >= 0) throw fieldError(`areaIds.${missing}`, '活動できる地域：見つかりません。');
   let consent: Consent | null = null;
   if (input.consent) {

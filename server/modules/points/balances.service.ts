@@ -209,7 +209,9 @@ async function statementData(ctx: TenantContext, schemeId: string, helperId: str
     );
   }
   const year = await memberYear(ctx, schemeId, helperId, fiscalYear);
-  const current = await memberYear(ctx, schemeId, helperId, thisYear(ctx));
+  // The statement is usually of this 年度: its figures are then the ones redemption needs too.
+  const now = thisYear(ctx);
+  const current = fiscalYear === now ? year : await memberYear(ctx, schemeId, helperId, now);
   return {
     scheme,
     helper,

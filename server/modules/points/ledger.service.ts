@@ -98,6 +98,21 @@ export async function memberAccount(
   return row!;
 }
 
+/** The scheme's opened member accounts by helper, in one read (the year-end run's many members). */
+export async function memberAccountIds(ctx: TenantContext, schemeId: string): Promise<Map<string, string>> {
+  const rows = await ctx.db
+    .select({ id: pointAccounts.id, helperId: pointAccounts.helperId })
+    .from(pointAccounts)
+    .where(
+      and(
+        eq(pointAccounts.tenantId, ctx.tenantId),
+        eq(pointAccounts.schemeId, schemeId),
+        eq(pointAccounts.kind, 'member'),
+      ),
+    );
+  return new Map(rows.map((r) => [r.helperId!, r.id]));
+}
+
 export interface Posting {
   schemeId: string;
   kind: PointTransactionKind;

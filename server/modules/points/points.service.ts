@@ -199,6 +199,15 @@ function toActivity(row: PointActivityRow, helper: HelperRow | undefined, canCha
   };
 }
 
+/** One activity for a member already in hand (no second read of the helper). */
+function presentActivity(
+  row: PointActivityRow,
+  helper: HelperRow,
+  scope: 'all' | Set<string>,
+): PointActivity {
+  return toActivity(row, helper, pointsPolicy.mayChange(scope, helper));
+}
+
 async function presentActivities(
   ctx: TenantContext,
   rows: PointActivityRow[],
@@ -426,8 +435,7 @@ export async function createActivity(ctx: TenantContext, input: ActivityInput) {
     });
     let result = { row: row!, message: null as string | null };
     if (values.hostConfirmedBy) result = await confirmRow(tx, row!, scheme, helper);
-    const [shown] = await presentActivities(tx, [result.row], scope);
-    return { activity: shown!, message: result.message };
+    return { activity: presentActivity(result.row, helper, scope), message: result.message };
   });
 }
 
@@ -436,7 +444,7 @@ async function pendingForChange(tx: TenantContext, id: string, version: number, 
   const row = await findActivity(tx, id);
   const helper = (await helpersByIds(tx, [row.helperId])).get(row.helperId)!;
   pointsPolicy.change(scope, helper);
-  if (row.version !== version) throw conflict((await presentActivities(tx, [row], scope))[0]);
+  if (row.version !== version) throw conflict(presentActivity(row, helper, scope));
   if (row.status !== 'pending') {
     const what = row.status === 'confirmed' ? '確認済み' : '差し戻し';
     throw validationFailed(
@@ -456,7 +464,7 @@ export async function updateActivity(
   return inTransaction(ctx, async (tx) => {
     await pendingForChange(tx, id, input.version, scope);
     // Confirming belongs to its own action: an edit never posts points.
-    const { values } = await activityValues(tx, { ...input, hostConfirmation: null }, scope);
+    const { helper, values } = await activityValues(tx, { ...input, hostConfirmation: null }, scope);
     const [row] = await tx.db
       .update(pointActivities)
       .set({ ...values, version: input.version + 1, updatedAt: tx.now() })
@@ -469,7 +477,7 @@ export async function updateActivity(
       )
       .returning();
     await recordAudit(tx, { entity: 'point_activity', entityId: id, action: 'update' });
-    return (await presentActivities(tx, [row!], scope))[0]!;
+    return presentActivity(row!, helper, scope);
   });
 }
 
@@ -479,7 +487,7 @@ export async function confirmActivity(ctx: TenantContext, id: string, version: n
     const { row, helper } = await pendingForChange(tx, id, version, scope);
     const scheme = await findScheme(tx, row.schemeId);
     const done = await confirmRow(tx, row, scheme, helper);
-    return { activity: (await presentActivities(tx, [done.row], scope))[0]!, message: done.message };
+    return { activity: presentActivity(done.row, helper, scope), message: done.message };
   });
 }
 
@@ -490,7 +498,7 @@ export async function returnActivity(
 ) {
   const scope = pointsPolicy.members(ctx, await tenantAreas(ctx));
   return inTransaction(ctx, async (tx) => {
-    await pendingForChange(tx, id, body.version, scope);
+    const { helper } = await pendingForChange(tx, id, body.version, scope);
     const [row] = await tx.db
       .update(pointActivities)
       .set({
@@ -510,6 +518,6 @@ export async function returnActivity(
       )
       .returning();
     await recordAudit(tx, { entity: 'point_activity', entityId: id, action: 'return' });
-    return (await presentActivities(tx, [row!], scope))[0]!;
+    return presentActivity(row!, helper, scope);
   });
 }

@@ -6,7 +6,7 @@ import { recordAudit } from '../../core/audit';
 import { actorDisplayName, inTransaction, type TenantContext } from '../../core/context';
 import { conflict, fieldError } from '../../core/errors';
 import { helpersByIds } from '../helpers';
-import { lockScheme, memberAccount, memberYears, post, systemAccount } from './ledger.service';
+import { lockScheme, memberAccountIds, memberYears, post, systemAccount } from './ledger.service';
 import { pointsPolicy } from './points.policy';
 import { findScheme, rulesOf } from './points.service';
 import { type PointSchemeRow, pointEntries, pointTransactions, pointYearEnds } from './points.tables';
@@ -25,9 +25,36 @@ interface YearEndRow {
   yen: number;
 }
 
+/** Members' points as rows of the list: names from the 人材バンク, the yen, in よみがな order. */
+async function namedRows(
+  ctx: TenantContext,
+  scheme: PointSchemeRow,
+  due: { helperId: string; points: number }[],
+): Promise<YearEndRow[]> {
+  const rules = rulesOf(scheme);
+  const people = await helpersByIds(
+    ctx,
+    due.map((r) => r.helperId),
+  );
+  return due
+    .map((r) => {
+      const h = people.get(r.helperId);
+      return {
+        helperId: r.helperId,
+        name: h?.name ?? '',
+        kana: h?.kana ?? '',
+        points: r.points,
+        yen: pointsToYen(r.points, rules.yenPerPoint),
+      };
+    })
+    .sort(
+      (a, b) =>
+        (a.kana || a.name).localeCompare(b.kana || b.name, 'ja') || a.helperId.localeCompare(b.helperId),
+    );
+}
+
 async function computeRows(ctx: TenantContext, scheme: PointSchemeRow, fy: number): Promise<YearEndRow[]> {
   const years = await memberYears(ctx, scheme.id, fy);
-  const rules = rulesOf(scheme);
   const due = [...years.values()]
     .map((y) => ({
       helperId: y.helperId,
@@ -39,24 +66,7 @@ async function computeRows(ctx: TenantContext, scheme: PointSchemeRow, fy: numbe
       }),
     }))
     .filter((r) => r.points > 0);
-  const people = await helpersByIds(
-    ctx,
-    due.map((r) => r.helperId),
-  );
-  return due
-    .map((r) => {
-      const h = people.get(r.helperId);
-      return {
-        ...r,
-        name: h?.name ?? '',
-        kana: h?.kana ?? '',
-        yen: pointsToYen(r.points, rules.yenPerPoint),
-      };
-    })
-    .sort(
-      (a, b) =>
-        (a.kana || a.name).localeCompare(b.kana || b.name, 'ja') || a.helperId.localeCompare(b.helperId),
-    );
+  return namedRows(ctx, scheme, due);
 }
 
 /** The run's own rows, as posted (the member side of each of its transactions). */
@@ -76,27 +86,12 @@ async function postedRows(
       ),
     )
     .where(and(eq(pointTransactions.tenantId, ctx.tenantId), eq(pointTransactions.yearEndId, yearEndId)));
-  const rules = rulesOf(scheme);
   const members = rows.filter((r) => r.amount < 0);
-  const people = await helpersByIds(
+  return namedRows(
     ctx,
-    members.map((r) => r.helperId),
+    scheme,
+    members.map((r) => ({ helperId: r.helperId, points: -r.amount })),
   );
-  return members
-    .map((r) => {
-      const h = people.get(r.helperId);
-      return {
-        helperId: r.helperId,
-        name: h?.name ?? '',
-        kana: h?.kana ?? '',
-        points: -r.amount,
-        yen: pointsToYen(-r.amount, rules.yenPerPoint),
-      };
-    })
-    .sort(
-      (a, b) =>
-        (a.kana || a.name).localeCompare(b.kana || b.name, 'ja') || a.helperId.localeCompare(b.helperId),
-    );
 }
 
 async function findRun(ctx: TenantContext, schemeId: string, fy: number) {
@@ -190,8 +185,8 @@ export async function postYearEnd(
     const on = [today, fiscalYearRange(fy).end].sort()[0]!;
     const runId = crypto.randomUUID();
     const redemption = await systemAccount(tx, schemeId, 'redemption');
-    const accounts = new Map<string, string>();
-    for (const r of rows) accounts.set(r.helperId, (await memberAccount(tx, schemeId, r.helperId)).id);
+    // The rows come from memberYears, which reads opened member accounts only: one read finds them all.
+    const accounts = await memberAccountIds(tx, schemeId);
     await tx.db.insert(pointYearEnds).values({
       tenantId: tx.tenantId,
       id: runId,

@@ -22,7 +22,7 @@ import {
   TRAINING_KINDS,
   type TrainingKind,
 } from '../../../domain/helpers';
-import { KANJI_DAYS, WEEK_ORDER } from '../../../domain/schedule-rrule';
+import { KANJI_DAYS, WEEK_ORDER, weekdaysText } from '../../../domain/schedule-rrule';
 import { ApiError, api } from '../../lib/api';
 import { useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
@@ -40,10 +40,6 @@ import { AreaChecklist, DaysPicker, matchingPaths, ReferralsOf } from '../matchi
 import { AreaOptions, canSeePersonalData, PrivacyNote, useAreaChoices } from '../needs';
 
 const PER_PAGE = 50;
-const days = (ds: number[]) =>
-  WEEK_ORDER.filter((d) => ds.includes(d))
-    .map((d) => KANJI_DAYS[d])
-    .join('・');
 
 const helperKeys = {
   all: (tenant: string) => ['helpers', tenant] as const,
@@ -193,7 +189,7 @@ export function HelperListPage() {
                           </td>
                           <td>{h.homeAreaName ?? '—'}</td>
                           <td className="wrap">{h.skills.map(helperSkillLabel).join('・')}</td>
-                          <td>{days(h.weekdays) || '—'}</td>
+                          <td>{weekdaysText(h.weekdays) || '—'}</td>
                           <td>
                             {helperStatusLabel(h.status)}
                             {!h.available && h.status === 'active' && (
@@ -276,7 +272,7 @@ export function HelperDetailPage({ id }: { id: string }) {
         <dd>{h.skills.map(helperSkillLabel).join('・') || <span className="muted">未登録</span>}</dd>
         <dt>活動できる曜日</dt>
         <dd>
-          {days(h.weekdays) || '相談'}
+          {weekdaysText(h.weekdays) || '相談'}
           {h.timeNote && `（${h.timeNote}）`}
         </dd>
         <dt>活動できる地域</dt>
@@ -313,15 +309,11 @@ export function HelperDetailPage({ id }: { id: string }) {
       <Trainings helper={h} />
       <section aria-labelledby="helper-referrals-title">
         <h2 id="helper-referrals-title">つなぎ</h2>
-        <HelperReferrals id={h.id} />
+        {/* Referrals to this helper: the matching module lists them by target. */}
+        <ReferralsOf targetId={h.id} />
       </section>
     </>
   );
-}
-
-function HelperReferrals({ id }: { id: string }) {
-  // Referrals to this helper: the matching module lists them by target.
-  return <ReferralsOf targetId={id} />;
 }
 
 /** 受けた講座: the list, and a small form to add one (a mistake can be taken back). */
@@ -478,7 +470,7 @@ function describe(v: Values) {
     { label: '電話番号', value: v.phone },
     { label: '町丁', value: v.townName },
     { label: 'できること', value: v.skills.map(helperSkillLabel).join('・') },
-    { label: '曜日', value: days(v.weekdays) },
+    { label: '曜日', value: weekdaysText(v.weekdays) },
     { label: '状況', value: helperStatusLabel(v.status) },
     {
       label: '同意',

@@ -13,7 +13,7 @@ import {
   OPPORTUNITY_STATUSES,
   opportunityStatusLabel,
 } from '../../../domain/opportunities';
-import { KANJI_DAYS, WEEK_ORDER } from '../../../domain/schedule-rrule';
+import { weekdaysText as days } from '../../../domain/schedule-rrule';
 import { ApiError, api } from '../../lib/api';
 import { capabilities, useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
@@ -31,11 +31,6 @@ import { DaysPicker, ReasonList, ReferralStatusBadge } from './format';
 import { matchingPaths } from './paths';
 import { invalidateMatching, useOpportunities, useOpportunity, useOpportunityCandidates } from './queries';
 import { ReferForm } from './suggestions';
-
-const days = (ds: number[]) =>
-  WEEK_ORDER.filter((d) => ds.includes(d))
-    .map((d) => KANJI_DAYS[d])
-    .join('・');
 
 /** 就労的活動: roles companies and groups offer, paid or not, with who has been connected. */
 export function OpportunityListPage() {

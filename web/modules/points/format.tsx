@@ -1,6 +1,6 @@
 import type { PointActivity } from '../../../contracts/points';
 import { fiscalYearLabel, fiscalYearOf, todayInTokyo } from '../../../domain/dates';
-import { formatMinutes, pointActivityStatusLabel, pointTransactionKindLabel } from '../../../domain/points';
+import { formatMinutes } from '../../../domain/points';
 
 /** 1,234 (tabular), the unit given by the column head. */
 export const n = (v: number) => v.toLocaleString('ja-JP');
@@ -14,12 +14,6 @@ export function Signed({ value }: { value: number }) {
     </span>
   );
 }
-
-export function ActivityStatus({ status }: { status: PointActivity['status'] }) {
-  return <span className={`points-status points-status--${status}`}>{pointActivityStatusLabel(status)}</span>;
-}
-
-export const kindLabel = pointTransactionKindLabel;
 
 /** What was done: the kind, or the time given. */
 export function activityWhat(a: Pick<PointActivity, 'kindLabel' | 'minutes'>): string {

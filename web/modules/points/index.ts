@@ -2,7 +2,7 @@
 import './points.css';
 
 export { PointBalancesPage } from './balances-page';
-export { canManagePoints, canSeePointMembers, pointPaths } from './paths';
+export { canSeePointMembers, pointPaths } from './paths';
 export { PointsHomePage } from './points-home-page';
 export { PointSettingsPage } from './settings-page';
 export { PointStatementPage } from './statement-page';

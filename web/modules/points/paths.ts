@@ -26,8 +26,3 @@ type Scope = { role: string | null; systemAdmin: boolean };
 export function canSeePointMembers(scope: Scope): boolean {
   return scope.systemAdmin || scope.role === 'insurer_staff' || scope.role === 'sc1' || scope.role === 'sc2';
 }
-
-/** Scheme settings and the year-end run: 保険者職員 and 第1層 SC (writeTenant). */
-export function canManagePoints(scope: Scope): boolean {
-  return scope.systemAdmin || scope.role === 'insurer_staff' || scope.role === 'sc1';
-}

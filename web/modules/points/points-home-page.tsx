@@ -15,7 +15,7 @@ import { fiscalYearLabel, formatWareki, isIsoDate, todayInTokyo } from '../../..
 import { activityPoints, formatMinutes } from '../../../domain/points';
 import { api } from '../../lib/api';
 import { errorFor, type FormErrors, fieldIdFor, formErrors, NO_ERRORS, validate } from '../../lib/form';
-import { useTenantScope } from '../../lib/session';
+import { capabilities, useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
 import { Button, buttonClass } from '../../ui/button';
 import { ErrorSummary } from '../../ui/error-summary';
@@ -24,7 +24,7 @@ import { PageHeader } from '../../ui/page';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
 import { activityWhat, currentFiscalYear, n, YearOptions } from './format';
-import { canManagePoints, canSeePointMembers, pointPaths } from './paths';
+import { canSeePointMembers, pointPaths } from './paths';
 import { invalidatePoints, useActiveScheme, usePending, useSummary } from './queries';
 
 /**
@@ -39,7 +39,8 @@ export function PointsHomePage() {
   if (schemes.isError) return <ErrorNotice error={schemes.error} />;
   const scheme = schemes.scheme;
   const staff = canSeePointMembers(scope);
-  const manage = canManagePoints(scope);
+  // Scheme settings and the year-end run: 保険者職員 and 第1層 SC, as the server's canWriteTenant.
+  const manage = capabilities(scope).writeTenant;
   return (
     <>
       <PageHeader

@@ -1,5 +1,4 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
-import { listHelpers } from '../../../contracts/helpers';
 import {
   getPointStatement,
   listPointActivities,
@@ -15,7 +14,6 @@ export const pointKeys = {
   schemes: (tenant: string) => ['points', tenant, 'schemes'] as const,
   summary: (tenant: string, scheme: string, fy: number) => ['points', tenant, 'summary', scheme, fy] as const,
   pending: (tenant: string, scheme: string) => ['points', tenant, 'pending', scheme] as const,
-  recent: (tenant: string, scheme: string) => ['points', tenant, 'recent', scheme] as const,
   balances: (tenant: string, scheme: string, fy: number) =>
     ['points', tenant, 'balances', scheme, fy] as const,
   statement: (tenant: string, scheme: string, helper: string, fy: number) =>
@@ -60,14 +58,6 @@ export function usePending(tenant: string, scheme: string) {
   });
 }
 
-export function useRecent(tenant: string, scheme: string) {
-  return useQuery({
-    queryKey: pointKeys.recent(tenant, scheme),
-    queryFn: ({ signal }) =>
-      api(listPointActivities, { params: { tenant }, query: { scheme, perPage: 10 }, signal }),
-  });
-}
-
 export function useBalances(tenant: string, scheme: string, fy: number) {
   return useQuery({
     queryKey: pointKeys.balances(tenant, scheme, fy),
@@ -89,16 +79,6 @@ export function useYearEnd(tenant: string, scheme: string, fy: number) {
   return useQuery({
     queryKey: pointKeys.yearEnd(tenant, scheme, fy),
     queryFn: ({ signal }) => api(previewYearEnd, { params: { tenant, id: scheme }, query: { fy }, signal }),
-  });
-}
-
-/** The 人材バンク's active helpers, by よみがな: the members an activity can be recorded for. */
-export function useMembers(tenant: string) {
-  return useQuery({
-    queryKey: ['helpers', tenant, 'members'],
-    queryFn: ({ signal }) =>
-      api(listHelpers, { params: { tenant }, query: { perPage: 200, page: 1 }, signal }),
-    staleTime: 60_000,
   });
 }
 

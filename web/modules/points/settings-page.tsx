@@ -10,14 +10,14 @@ import {
 } from '../../../contracts/points';
 import { ApiError, api } from '../../lib/api';
 import { errorFor, type FormErrors, fieldIdFor, formErrors, NO_ERRORS, validate } from '../../lib/form';
-import { useTenantScope } from '../../lib/session';
+import { capabilities, useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
 import { Button } from '../../ui/button';
 import { ErrorSummary } from '../../ui/error-summary';
 import { Checkbox, SelectField, TextareaField, TextField } from '../../ui/field';
 import { Breadcrumb, PageHeader } from '../../ui/page';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
-import { canManagePoints, pointPaths } from './paths';
+import { pointPaths } from './paths';
 import { invalidatePoints, useActiveScheme } from './queries';
 
 const FORM = 'scheme';
@@ -114,7 +114,7 @@ export function PointSettingsPage() {
         title="制度の設定"
         lead="変えても、すでに記録した活動のポイントは変わりません（記録した時の値のままです）。"
       />
-      {!canManagePoints(scope) ? (
+      {!capabilities(scope).writeTenant ? (
         <Notice tone="warning">
           <p>制度の設定は、保険者職員と第1層コーディネーターが行います。</p>
         </Notice>

@@ -9,7 +9,7 @@ import {
   type StatementLine,
 } from '../../../contracts/points';
 import { fiscalYearLabel, formatWareki } from '../../../domain/dates';
-import { formatYen } from '../../../domain/points';
+import { formatYen, pointsToYen, pointTransactionKindLabel } from '../../../domain/points';
 import { api, endpointUrl } from '../../lib/api';
 import { errorFor, formErrors } from '../../lib/form';
 import { useTenantScope } from '../../lib/session';
@@ -19,7 +19,7 @@ import { SelectField, TextField } from '../../ui/field';
 import { Breadcrumb, PageHeader } from '../../ui/page';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
-import { currentFiscalYear, kindLabel, n, Signed, YearOptions } from './format';
+import { currentFiscalYear, n, Signed, YearOptions } from './format';
 import { pointPaths } from './paths';
 import { invalidatePoints, useActiveScheme, useStatement } from './queries';
 
@@ -192,11 +192,11 @@ function StatementRow({
     },
   });
   const errors = formErrors(mutation.error);
-  const what = `${formatWareki(l.on)}の${kindLabel(l.kind)}`;
+  const what = `${formatWareki(l.on)}の${pointTransactionKindLabel(l.kind)}`;
   return (
     <tr>
       <td className="nowrap">{formatWareki(l.on, { style: 'short' })}</td>
-      <td className="nowrap">{kindLabel(l.kind)}</td>
+      <td className="nowrap">{pointTransactionKindLabel(l.kind)}</td>
       <td>{l.description}</td>
       <td className="num">
         <Signed value={l.amount} />
@@ -316,7 +316,7 @@ function RedeemForm({
             label="交換するポイント"
             hint={
               cash && Number.isFinite(value) && value > 0
-                ? `${formatYen(value * yenPerPoint)}になります`
+                ? `${formatYen(pointsToYen(value, yenPerPoint))}になります`
                 : undefined
             }
             inputMode="numeric"

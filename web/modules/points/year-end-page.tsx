@@ -6,7 +6,7 @@ import { exportYearEnd, postYearEnd } from '../../../contracts/points';
 import { fiscalYearLabel } from '../../../domain/dates';
 import { api, endpointUrl } from '../../lib/api';
 import { formErrors } from '../../lib/form';
-import { useTenantScope } from '../../lib/session';
+import { capabilities, useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
 import { Button, buttonClass } from '../../ui/button';
 import { WarekiDateTime } from '../../ui/dates';
@@ -15,7 +15,7 @@ import { Breadcrumb, PageHeader } from '../../ui/page';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { TableScroll } from '../../ui/table-scroll';
 import { currentFiscalYear, n, YearOptions } from './format';
-import { canManagePoints, pointPaths } from './paths';
+import { pointPaths } from './paths';
 import { invalidatePoints, useActiveScheme, useYearEnd } from './queries';
 
 /**
@@ -35,7 +35,7 @@ export function PointYearEndPage() {
         renderLink={(to, label) => <Link to={to}>{label}</Link>}
       />
       <PageHeader title="年度末の交換" lead={scheme?.name} />
-      {!canManagePoints(scope) ? (
+      {!capabilities(scope).writeTenant ? (
         <Notice tone="warning">
           <p>年度末の交換は、保険者職員と第1層コーディネーターが行います。</p>
         </Notice>
