@@ -24,7 +24,6 @@ import { developmentCounts, meetingsHeldByLayer } from '../councils';
 import { printReport } from '../print';
 import { getTenant } from '../tenants';
 import { activitiesPolicy } from './activities.policy';
-import { uuidArray } from './activities.service';
 
 /*
  * The SC's monthly and yearly report: activities and hours by function ①–⑥, A/B/C, a–e, 層,
@@ -63,7 +62,7 @@ export async function activityReport(ctx: TenantContext, q: ReportQuery): Promis
     [
       sql`tenant_id = ${ctx.tenantId}`,
       sql`occurred_on between ${start} and ${end}`,
-      ...(inside ? [sql`area_ids && ${uuidArray([...inside])}`] : []),
+      ...(inside ? [sql`area_ids && ${sql.param([...inside])}::uuid[]`] : []),
       ...(q.sc ? [sql`sc_user_id = ${q.sc}`] : []),
     ],
     sql` and `,
