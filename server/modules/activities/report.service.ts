@@ -11,6 +11,7 @@ import {
   scFunctionLabel,
   tallyInOrder,
   YOKO_TASKS,
+  yokoTaskLabel,
 } from '../../../domain/activities';
 import { areaTree, LAYER_SHORT, type Layer, subtreeIds } from '../../../domain/areas';
 import { fiscalMonths } from '../../../domain/councils';
@@ -139,11 +140,7 @@ export async function activityReport(ctx: TenantContext, q: ReportQuery): Promis
     total: { key: 'total', label: '合計', count: total.count, minutes: total.minutes },
     byFunction: tallyInOrder(SC_FUNCTIONS, of('function'), scFunctionLabel),
     byHeadline: tallyInOrder(HEADLINES, of('headline')),
-    byTask: tallyInOrder(
-      YOKO_TASKS,
-      of('task'),
-      (c) => `${c}　${YOKO_TASKS.find((t) => t.code === c)!.label}`,
-    ),
+    byTask: tallyInOrder(YOKO_TASKS, of('task'), (c) => `${c}　${yokoTaskLabel(c)}`),
     byLayer: tallyInOrder(
       [1, 2, 3].map((l) => ({ code: String(l), label: LAYER_SHORT[l as Layer] })),
       of('layer'),

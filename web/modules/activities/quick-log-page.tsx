@@ -13,6 +13,7 @@ import {
   type ScFunction,
   SUPPORT_KINDS,
   type SupportKind,
+  scFunctionMark,
   suggestHeadlines,
   suggestTasks,
 } from '../../../domain/activities';
@@ -383,7 +384,7 @@ function LogDone({ activity, onAgain }: { activity: Activity; onAgain: () => voi
         {[
           activity.areas.map((a) => a.name).join('・'),
           activityTypeLabel(activity.type),
-          activity.functions.map((f) => SC_FUNCTIONS.find((x) => x.code === f)?.mark).join(''),
+          activity.functions.map(scFunctionMark).join(''),
           durationText(activity.minutes),
         ].join('・')}
       </p>
