@@ -26,6 +26,7 @@ import { Button, buttonClass } from '../../ui/button';
 import { ErrorSummary } from '../../ui/error-summary';
 import { SelectField, TextField } from '../../ui/field';
 import { Breadcrumb, PageHeader } from '../../ui/page';
+import { RecordedPanel } from '../../ui/recorded';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { AreaOptions, TileChoices, useAreaChoices } from '../needs';
 import { activityPaths, logsActivities } from './paths';
@@ -370,36 +371,28 @@ export function ActivityForm({
 
 function LogDone({ activity, onAgain }: { activity: Activity; onAgain: () => void }) {
   const scope = useTenantScope();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    heading.current?.focus();
-  }, []);
   return (
-    <section className="quick-done" aria-labelledby="log-done-title">
-      <h2 id="log-done-title" ref={heading} tabIndex={-1}>
-        <Check aria-hidden="true" size={28} />
-        記録しました
-      </h2>
-      <p className="quick-done__what">
-        {[
-          activity.areas.map((a) => a.name).join('・'),
-          activityTypeLabel(activity.type),
-          activity.functions.map(scFunctionMark).join(''),
-          durationText(activity.minutes),
-        ].join('・')}
-      </p>
-      <div className="quick-done__actions">
-        <Button
-          className="quick__button"
-          icon={<NotebookPen aria-hidden="true" size={22} />}
-          onClick={onAgain}
-        >
-          続けて記録する
-        </Button>
-        <Link className={buttonClass('secondary')} to={activityPaths.activities(scope.code)}>
-          活動記録の一覧へ
-        </Link>
-      </div>
-    </section>
+    <RecordedPanel
+      what={[
+        activity.areas.map((a) => a.name).join('・'),
+        activityTypeLabel(activity.type),
+        activity.functions.map(scFunctionMark).join(''),
+        durationText(activity.minutes),
+      ].join('・')}
+      actions={
+        <>
+          <Button
+            className="quick__button"
+            icon={<NotebookPen aria-hidden="true" size={22} />}
+            onClick={onAgain}
+          >
+            続けて記録する
+          </Button>
+          <Link className={buttonClass('secondary')} to={activityPaths.activities(scope.code)}>
+            活動記録の一覧へ
+          </Link>
+        </>
+      }
+    />
   );
 }
