@@ -20,7 +20,7 @@ import {
 import { todayInTokyo } from '../../../domain/dates';
 import { api } from '../../lib/api';
 import { errorFor, type FormErrors, fieldIdFor, formErrors, NO_ERRORS, validate } from '../../lib/form';
-import { type TenantScope, useTenantScope } from '../../lib/session';
+import { useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
 import { Button, buttonClass } from '../../ui/button';
 import { ErrorSummary } from '../../ui/error-summary';
@@ -29,7 +29,7 @@ import { Breadcrumb, PageHeader } from '../../ui/page';
 import { RecordedPanel } from '../../ui/recorded';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { AreaOptions, TileChoices, useAreaChoices } from '../needs';
-import { activityPaths, logsActivities } from './paths';
+import { activityPaths, layerOf, logsActivities } from './paths';
 import { invalidateActivities, useOrganizations } from './queries';
 
 /*
@@ -64,9 +64,6 @@ function remember(tenant: string, r: Remembered) {
     // Private mode: remembering is only a convenience.
   }
 }
-
-/** The SC's 層 for the log: 第2層 SC → 2, otherwise 1. */
-const layerOf = (scope: Pick<TenantScope, 'role'>) => (scope.role === 'sc2' ? 2 : 1);
 
 /** /activities/quick */
 export function QuickLogPage() {

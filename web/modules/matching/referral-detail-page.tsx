@@ -31,7 +31,8 @@ import { SelectField, TextareaField, TextField } from '../../ui/field';
 import { NotFoundContent } from '../../ui/not-found';
 import { Breadcrumb, PageHeader } from '../../ui/page';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
-import { activityPaths, logsActivities } from '../activities/paths';
+import { activityPaths, layerOf, logsActivities } from '../activities/paths';
+import { invalidateActivities } from '../activities/queries';
 import { needPaths, PrivacyNote } from '../needs';
 import { FollowUpDate, ReferralStatusBadge, ReferralSteps } from './format';
 import { matchingPaths } from './paths';
@@ -422,7 +423,7 @@ function LogActivity({ referral: r }: { referral: Referral }) {
         body: {
           minutes: Number(minutes.normalize('NFKC')) || 0,
           type,
-          layer: scope.role === 'sc2' ? 2 : 1,
+          layer: layerOf(scope),
           functions: ['f6'],
           headlines: suggestHeadlines(['f6']),
           yokoTasks: suggestTasks(['f6']),
@@ -437,7 +438,7 @@ function LogActivity({ referral: r }: { referral: Referral }) {
     onSuccess: async (a) => {
       setDone(a.id);
       setSummary('');
-      await queryClient.invalidateQueries({ queryKey: ['activities', scope.code] });
+      await invalidateActivities(queryClient, scope.code);
     },
   });
   const fields = mutation.error instanceof ApiError ? mutation.error.fieldMap() : {};
