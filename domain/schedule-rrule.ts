@@ -16,6 +16,13 @@ export const ALL_WEEKDAYS: readonly Weekday[] = [0, 1, 2, 3, 4, 5, 6];
 /** Monday-first order, the way Japanese timetables and 高松市's availableDate list the days. */
 export const WEEK_ORDER: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 0];
 
+/** The days as a list, Monday first: [5, 1, 3] → 月・水・金 (no 曜日; empty for none). */
+export function weekdayList(days: readonly number[]): string {
+  return WEEK_ORDER.filter((d) => days.includes(d))
+    .map((d) => KANJI_DAYS[d])
+    .join('・');
+}
+
 /** The frequencies Sasaeai produces (HSDS allows the same three). */
 export type Freq = 'DAILY' | 'WEEKLY' | 'MONTHLY';
 

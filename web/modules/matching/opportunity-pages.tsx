@@ -11,9 +11,10 @@ import {
 import {
   OPPORTUNITY_KINDS,
   OPPORTUNITY_STATUSES,
+  opportunityKindLabel,
   opportunityStatusLabel,
 } from '../../../domain/opportunities';
-import { KANJI_DAYS, WEEK_ORDER } from '../../../domain/schedule-rrule';
+import { weekdayList } from '../../../domain/schedule-rrule';
 import { ApiError, api } from '../../lib/api';
 import { capabilities, useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
@@ -31,11 +32,6 @@ import { DaysPicker, ReasonList, ReferralStatusBadge } from './format';
 import { matchingPaths } from './paths';
 import { invalidateMatching, useOpportunities, useOpportunity, useOpportunityCandidates } from './queries';
 import { ReferForm } from './suggestions';
-
-const days = (ds: number[]) =>
-  WEEK_ORDER.filter((d) => ds.includes(d))
-    .map((d) => KANJI_DAYS[d])
-    .join('・');
 
 /** 就労的活動: roles companies and groups offer, paid or not, with who has been connected. */
 export function OpportunityListPage() {
@@ -88,7 +84,7 @@ export function OpportunityListPage() {
                   </td>
                   <td>{o.offeredBy}</td>
                   <td>{o.kindLabels.join('・')}</td>
-                  <td>{[days(o.weekdays), o.timeNote].filter(Boolean).join(' ')}</td>
+                  <td>{[weekdayList(o.weekdays), o.timeNote].filter(Boolean).join(' ')}</td>
                   <td>{o.paid ? o.rewardNote || 'あり' : o.rewardNote || 'なし'}</td>
                   <td className="num">
                     {o.inUse}
@@ -153,7 +149,9 @@ export function OpportunityDetailPage({ id }: { id: string }) {
         <dd>{o.areaNames.join('・') || '町内全域'}</dd>
         <dt>曜日・時間</dt>
         <dd>
-          {[days(o.weekdays), o.timeNote].filter(Boolean).join(' ') || <span className="muted">相談</span>}
+          {[weekdayList(o.weekdays), o.timeNote].filter(Boolean).join(' ') || (
+            <span className="muted">相談</span>
+          )}
         </dd>
         <dt>報酬・謝礼</dt>
         <dd>
@@ -258,11 +256,8 @@ function describe(v: Values) {
   return [
     { label: '活動の名前', value: v.title },
     { label: '提供する主体', value: v.offeredBy },
-    {
-      label: '種類',
-      value: v.kinds.map((k) => OPPORTUNITY_KINDS.find((x) => x.code === k)?.label ?? k).join('・'),
-    },
-    { label: '曜日', value: days(v.weekdays) },
+    { label: '種類', value: v.kinds.map(opportunityKindLabel).join('・') },
+    { label: '曜日', value: weekdayList(v.weekdays) },
     { label: '時間', value: v.timeNote },
     { label: '報酬', value: v.paid ? `あり ${v.rewardNote}` : `なし ${v.rewardNote}` },
     { label: '募集人数', value: v.capacity === null ? '' : String(v.capacity) },
