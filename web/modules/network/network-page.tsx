@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useMemo, useState } from 'react';
-import { type NetworkEdge, type NetworkNode, network } from '../../../contracts/network';
+import { type MissingActors, type NetworkEdge, type NetworkNode, network } from '../../../contracts/network';
 import { areaTree } from '../../../domain/areas';
 import {
   layoutGraph,
@@ -394,16 +394,7 @@ function TieTable({ nodes, edges }: { nodes: NetworkNode[]; edges: NetworkEdge[]
   );
 }
 
-function Missing({
-  missing,
-}: {
-  missing: {
-    areaId: string;
-    areaName: string;
-    involved: number;
-    kinds: { kind: string; source: string }[];
-  }[];
-}) {
+function Missing({ missing }: { missing: MissingActors[] }) {
   return (
     <section aria-labelledby="missing-title" className="network-missing">
       <h2 id="missing-title">誰とまだつながっていないか</h2>
