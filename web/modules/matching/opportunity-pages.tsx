@@ -268,7 +268,8 @@ function describe(v: Values) {
 /** Register or change an opening; a 409 keeps what was typed beside what is saved now. */
 export function OpportunityFormPage({ id }: { id?: string }) {
   const scope = useTenantScope();
-  const existing = useOpportunity(scope.code, id ?? '');
+  // A new opening has nothing to load.
+  const existing = useOpportunity(scope.code, id ?? '', Boolean(id));
   if (id && existing.isPending) return <Loading />;
   if (id && existing.isError) return <ErrorNotice error={existing.error} />;
   return <OpportunityForm key={id ?? 'new'} current={id ? (existing.data?.opportunity ?? null) : null} />;
