@@ -18,6 +18,7 @@ import {
   isTerminalReferral,
   NOTE_SIDES,
   type NoteSide,
+  noteSideLabel,
   type ReferralStatus,
   referralStatusLabel,
   referralTargetKindLabel,
@@ -501,14 +502,13 @@ function LogActivity({ referral: r }: { referral: Referral }) {
 }
 
 function Timeline({ events }: { events: ReferralEvent[] }) {
-  const sideLabel = (s: string) => NOTE_SIDES.find((x) => x.code === s)?.label ?? s;
   return (
     <ol className="timeline">
       {events.map((e) => (
         <li key={`${e.at}-${e.toStatus}-${e.note}`} className={`timeline__item timeline__item--${e.side}`}>
           <p className="timeline__when">
             <WarekiDate date={e.on} />
-            <span className="timeline__side">{sideLabel(e.side)}</span>
+            <span className="timeline__side">{noteSideLabel(e.side)}</span>
           </p>
           {e.toStatus && (
             <p className="timeline__step">
