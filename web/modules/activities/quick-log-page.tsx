@@ -21,6 +21,7 @@ import { todayInTokyo } from '../../../domain/dates';
 import { api } from '../../lib/api';
 import { errorFor, type FormErrors, fieldIdFor, formErrors, NO_ERRORS, validate } from '../../lib/form';
 import { useTenantScope } from '../../lib/session';
+import { recall, remember } from '../../lib/storage';
 import { usePageTitle } from '../../lib/title';
 import { Button, buttonClass } from '../../ui/button';
 import { ErrorSummary } from '../../ui/error-summary';
@@ -49,21 +50,15 @@ interface Remembered {
   areaId: string;
 }
 
-function recall(tenant: string): Partial<Remembered> {
+function recallLast(tenant: string): Partial<Remembered> {
   try {
-    return JSON.parse(localStorage.getItem(LAST(tenant)) ?? '{}') as Partial<Remembered>;
+    return JSON.parse(recall(LAST(tenant)) ?? '{}') as Partial<Remembered>;
   } catch {
     return {};
   }
 }
 
-function remember(tenant: string, r: Remembered) {
-  try {
-    localStorage.setItem(LAST(tenant), JSON.stringify(r));
-  } catch {
-    // Private mode: remembering is only a convenience.
-  }
-}
+const rememberLast = (tenant: string, r: Remembered) => remember(LAST(tenant), JSON.stringify(r));
 
 /** /activities/quick */
 export function QuickLogPage() {
@@ -121,7 +116,7 @@ export function ActivityForm({
   const queryClient = useQueryClient();
   const areas = useAreaChoices();
   const orgs = useOrganizations(scope.code);
-  const last = recall(scope.code);
+  const last = recallLast(scope.code);
   const [values, setValues] = useState(() => ({
     type: (activity?.type ?? last.type ?? 'visit') as ActivityType,
     functions: (activity?.functions ?? []) as ScFunction[],
@@ -155,7 +150,7 @@ export function ActivityForm({
           })
         : api(createActivity, { params: { tenant: scope.code }, body }),
     onSuccess: async (a) => {
-      remember(scope.code, { type: a.type, minutes: a.minutes, areaId: a.areas[0]?.id ?? '' });
+      rememberLast(scope.code, { type: a.type, minutes: a.minutes, areaId: a.areas[0]?.id ?? '' });
       onSaved(a);
       await invalidateActivities(queryClient, scope.code);
     },

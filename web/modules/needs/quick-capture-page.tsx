@@ -17,6 +17,7 @@ import {
 import { api } from '../../lib/api';
 import { errorFor, type FormErrors, fieldIdFor, formErrors, NO_ERRORS, validate } from '../../lib/form';
 import { type TenantScope, useTenantScope } from '../../lib/session';
+import { recall, remember } from '../../lib/storage';
 import { usePageTitle } from '../../lib/title';
 import { Button, buttonClass } from '../../ui/button';
 import { ErrorSummary } from '../../ui/error-summary';
@@ -44,22 +45,6 @@ const fieldId = fieldIdFor(FORM, FIELDS);
 
 const AREA_KEY = (tenant: string) => `sasaeai:need-area:${tenant}`;
 const SOURCE_KEY = (tenant: string) => `sasaeai:need-source:${tenant}`;
-
-function recall(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function remember(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Private mode: remembering is only a convenience.
-  }
-}
 
 /**
  * The area to start with: the resident's, for a 第2層 SC her first assigned area, otherwise the one
