@@ -26,6 +26,15 @@ export const NetworkEdge = z.object({
 });
 export type NetworkEdge = z.infer<typeof NetworkEdge>;
 
+/** For one area: how many actors are involved there, and the named kinds nobody involved is of. */
+export const MissingActors = z.object({
+  areaId: Uuid,
+  areaName: z.string(),
+  involved: z.number().int(),
+  kinds: z.array(z.object({ kind: z.string(), source: z.string() })),
+});
+export type MissingActors = z.infer<typeof MissingActors>;
+
 export const network = endpoint({
   method: 'get',
   path: '/api/t/{tenant}/network',
@@ -45,13 +54,6 @@ export const network = endpoint({
     /** Kinds of actor present in the unfiltered graph, for the filter. */
     actorKinds: z.array(z.string()),
     /** Per area (the one chosen, or each 第2層 圏域): the named kinds nobody involved there is of. */
-    missing: z.array(
-      z.object({
-        areaId: Uuid,
-        areaName: z.string(),
-        involved: z.number().int(),
-        kinds: z.array(z.object({ kind: z.string(), source: z.string() })),
-      }),
-    ),
+    missing: z.array(MissingActors),
   }),
 });

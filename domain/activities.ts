@@ -62,7 +62,6 @@ export const SUPPORT_KIND_CODES = SUPPORT_KINDS.map((s) => s.code) as [SupportKi
 const label = <T extends { code: string; label: string }>(list: readonly T[], code: string) =>
   list.find((x) => x.code === code)?.label ?? code;
 export const activityTypeLabel = (code: string) => label(ACTIVITY_TYPES, code);
-export const supportKindLabel = (code: string) => label(SUPPORT_KINDS, code);
 export const headlineLabel = (code: string) => label(HEADLINES, code);
 export const yokoTaskLabel = (code: string) => label(YOKO_TASKS, code);
 export const scFunctionLabel = (code: string) => {

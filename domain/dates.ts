@@ -43,6 +43,11 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return toIso(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
+/** Calendar days from `a` to `b` (negative when `b` is earlier). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
 /** The Asia/Tokyo calendar date of an instant (default: now). */
 export function todayInTokyo(now: Date = new Date()): IsoDate {
   const t = new Date(now.getTime() + TOKYO_OFFSET_MS);

@@ -4,7 +4,7 @@
  * 就労的活動 opening; the SC in charge follows it up on a date until it ends.
  */
 
-import { addDays, type IsoDate } from './dates';
+import { addDays, daysBetween, type IsoDate } from './dates';
 
 export const REFERRAL_STATUSES = [
   { code: 'proposed', label: '提案' },
@@ -167,10 +167,6 @@ export interface OutcomeCell {
   rate: number | null;
   /** Median days from 提案 to 利用開始 among the established. */
   medianDaysToStart: number | null;
-}
-
-function daysBetween(a: IsoDate, b: IsoDate): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
 function median(xs: number[]): number | null {

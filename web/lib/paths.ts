@@ -1,3 +1,5 @@
+import { recall, remember } from './storage';
+
 /** URLs inside the workspace (relative to the router's /app basename). */
 export const paths = {
   home: (tenant: string) => `/t/${tenant}`,
@@ -27,19 +29,11 @@ export const paths = {
 const LAST_TENANT = 'sasaeai:last-tenant';
 
 export function rememberTenant(code: string): void {
-  try {
-    localStorage.setItem(LAST_TENANT, code);
-  } catch {
-    // Private mode: remembering is only a convenience.
-  }
+  remember(LAST_TENANT, code);
 }
 
 export function lastTenant(): string | null {
-  try {
-    return localStorage.getItem(LAST_TENANT);
-  } catch {
-    return null;
-  }
+  return recall(LAST_TENANT);
 }
 
 /** Only paths inside the workspace are accepted as a place to return to after login. */

@@ -1,5 +1,5 @@
-import { type AreaNode, subtreeIds } from '../../../domain/areas';
-import { assertTenantMember, canWriteTenant, isSuper, membershipIn } from '../../core/access';
+import type { AreaNode } from '../../../domain/areas';
+import { assertTenantMember, personalDataScope } from '../../core/access';
 import type { TenantContext } from '../../core/context';
 import { forbidden, notFound } from '../../core/errors';
 
@@ -19,10 +19,10 @@ export type ActivityScope = 'all' | { userId: string; areas: ReadonlySet<string>
 export const activitiesPolicy = {
   scope(ctx: TenantContext, all: readonly AreaNode[]): ActivityScope {
     assertTenantMember(ctx, '活動記録');
-    if (isSuper(ctx.actor) || canWriteTenant(ctx)) return 'all';
-    const m = membershipIn(ctx.actor, ctx.tenantId);
-    if (m?.role === 'sc2' && ctx.actor.kind === 'user')
-      return { userId: ctx.actor.userId, areas: subtreeIds(all, m.areaIds) };
+    // The same reach as personal data: the whole town, or a 第2層 SC's areas and what lies below.
+    const reach = personalDataScope(ctx, all);
+    if (reach === 'all') return 'all';
+    if (reach && ctx.actor.kind === 'user') return { userId: ctx.actor.userId, areas: reach };
     throw forbidden(NO_ACCESS);
   },
 

@@ -34,12 +34,6 @@ export interface ActivityQuery {
   perPage: number;
 }
 
-const uuidArray = (ids: readonly string[]) =>
-  sql`array[${sql.join(
-    ids.map((i) => sql`${i}`),
-    sql`, `,
-  )}]::uuid[]`;
-
 async function present(
   ctx: TenantContext,
   rows: readonly ActivityRow[],
@@ -106,14 +100,14 @@ function listWhere(ctx: TenantContext, scope: ActivityScope, all: readonly AreaR
   const where: SQL[] = [eq(activities.tenantId, ctx.tenantId)];
   if (scope !== 'all')
     where.push(
-      sql`(${activities.scUserId} = ${scope.userId} or ${activities.areaIds} && ${uuidArray([...scope.areas])})`,
+      sql`(${activities.scUserId} = ${scope.userId} or ${activities.areaIds} && ${sql.param([...scope.areas])}::uuid[])`,
     );
   if (q.sc === 'me' && ctx.actor.kind === 'user') where.push(eq(activities.scUserId, ctx.actor.userId));
   if (q.from) where.push(sql`${activities.occurredOn} >= ${q.from}`);
   if (q.to) where.push(sql`${activities.occurredOn} <= ${q.to}`);
   if (q.area) {
     if (!all.some((a) => a.id === q.area)) throw fieldError('area', '地域：見つかりません。');
-    where.push(sql`${activities.areaIds} && ${uuidArray([...subtreeIds(all, [q.area])])}`);
+    where.push(sql`${activities.areaIds} && ${sql.param([...subtreeIds(all, [q.area])])}::uuid[]`);
   }
   if (q.type) where.push(eq(activities.type, q.type));
   if (q.fn) where.push(sql`${q.fn} = any(${activities.functions})`);
@@ -313,5 +307,3 @@ export async function activityTies(ctx: TenantContext) {
     .from(activities)
     .where(eq(activities.tenantId, ctx.tenantId));
 }
-
-export { uuidArray };

@@ -11,6 +11,7 @@ import {
   scFunctionLabel,
   tallyInOrder,
   YOKO_TASKS,
+  yokoTaskLabel,
 } from '../../../domain/activities';
 import { areaTree, LAYER_SHORT, type Layer, subtreeIds } from '../../../domain/areas';
 import { fiscalMonths } from '../../../domain/councils';
@@ -24,7 +25,6 @@ import { developmentCounts, meetingsHeldByLayer } from '../councils';
 import { printReport } from '../print';
 import { getTenant } from '../tenants';
 import { activitiesPolicy } from './activities.policy';
-import { uuidArray } from './activities.service';
 
 /*
  * The SC's monthly and yearly report: activities and hours by function ①–⑥, A/B/C, a–e, 層,
@@ -63,7 +63,7 @@ export async function activityReport(ctx: TenantContext, q: ReportQuery): Promis
     [
       sql`tenant_id = ${ctx.tenantId}`,
       sql`occurred_on between ${start} and ${end}`,
-      ...(inside ? [sql`area_ids && ${uuidArray([...inside])}`] : []),
+      ...(inside ? [sql`area_ids && ${sql.param([...inside])}::uuid[]`] : []),
       ...(q.sc ? [sql`sc_user_id = ${q.sc}`] : []),
     ],
     sql` and `,
@@ -140,11 +140,7 @@ export async function activityReport(ctx: TenantContext, q: ReportQuery): Promis
     total: { key: 'total', label: '合計', count: total.count, minutes: total.minutes },
     byFunction: tallyInOrder(SC_FUNCTIONS, of('function'), scFunctionLabel),
     byHeadline: tallyInOrder(HEADLINES, of('headline')),
-    byTask: tallyInOrder(
-      YOKO_TASKS,
-      of('task'),
-      (c) => `${c}　${YOKO_TASKS.find((t) => t.code === c)!.label}`,
-    ),
+    byTask: tallyInOrder(YOKO_TASKS, of('task'), (c) => `${c}　${yokoTaskLabel(c)}`),
     byLayer: tallyInOrder(
       [1, 2, 3].map((l) => ({ code: String(l), label: LAYER_SHORT[l as Layer] })),
       of('layer'),

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ChartColumnBig, NotebookPen, Trash2 } from 'lucide-react';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { deleteActivity } from '../../../contracts/activities';
 import {
   activityTypeLabel,
@@ -14,6 +14,7 @@ import { formatWareki, todayInTokyo } from '../../../domain/dates';
 import { formatYearMonth, monthLabel, parseYearMonth } from '../../../domain/print-calendar';
 import { api } from '../../lib/api';
 import { paths } from '../../lib/paths';
+import { useSearchPatch } from '../../lib/search-params';
 import { useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
 import { Button, buttonClass } from '../../ui/button';
@@ -33,7 +34,7 @@ const PER_PAGE = 50;
 export function ActivityListPage() {
   const scope = useTenantScope();
   usePageTitle('活動記録');
-  const [search, setSearch] = useSearchParams();
+  const [search, set] = useSearchPatch();
   const month = parseYearMonth(search.get('month')) ?? parseYearMonth(todayInTokyo().slice(0, 7))!;
   const mine = search.get('mine') === '1';
   const page = Math.max(1, Number(search.get('page')) || 1);
@@ -44,13 +45,6 @@ export function ActivityListPage() {
     { from: start, to: end, sc: mine ? 'me' : 'all', page, perPage: PER_PAGE },
     allowed,
   );
-  const set = (patch: Record<string, string>) => {
-    const next = new URLSearchParams(search);
-    for (const [k, v] of Object.entries(patch))
-      if (v) next.set(k, v);
-      else next.delete(k);
-    setSearch(next, { replace: true });
-  };
   return (
     <>
       <PageHeader

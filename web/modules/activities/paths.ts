@@ -17,4 +17,7 @@ export function logsActivities(scope: Who): boolean {
   return scope.systemAdmin || scope.role === 'insurer_staff' || scope.role === 'sc1' || scope.role === 'sc2';
 }
 
+/** The 層 an activity is logged under: a 第2層 SC's → 2, anyone else's → 1. */
+export const layerOf = (scope: Pick<Who, 'role'>) => (scope.role === 'sc2' ? 2 : 1);
+
 export { ChartColumnBig as ReportIcon, NotebookPen as ActivitiesIcon } from 'lucide-react';

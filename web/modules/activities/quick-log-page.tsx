@@ -13,21 +13,24 @@ import {
   type ScFunction,
   SUPPORT_KINDS,
   type SupportKind,
+  scFunctionMark,
   suggestHeadlines,
   suggestTasks,
 } from '../../../domain/activities';
 import { todayInTokyo } from '../../../domain/dates';
 import { api } from '../../lib/api';
 import { errorFor, type FormErrors, fieldIdFor, formErrors, NO_ERRORS, validate } from '../../lib/form';
-import { type TenantScope, useTenantScope } from '../../lib/session';
+import { useTenantScope } from '../../lib/session';
+import { recall, remember } from '../../lib/storage';
 import { usePageTitle } from '../../lib/title';
 import { Button, buttonClass } from '../../ui/button';
 import { ErrorSummary } from '../../ui/error-summary';
 import { SelectField, TextField } from '../../ui/field';
 import { Breadcrumb, PageHeader } from '../../ui/page';
+import { RecordedPanel } from '../../ui/recorded';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { AreaOptions, TileChoices, useAreaChoices } from '../needs';
-import { activityPaths, logsActivities } from './paths';
+import { activityPaths, layerOf, logsActivities } from './paths';
 import { invalidateActivities, useOrganizations } from './queries';
 
 /*
@@ -47,24 +50,15 @@ interface Remembered {
   areaId: string;
 }
 
-function recall(tenant: string): Partial<Remembered> {
+function recallLast(tenant: string): Partial<Remembered> {
   try {
-    return JSON.parse(localStorage.getItem(LAST(tenant)) ?? '{}') as Partial<Remembered>;
+    return JSON.parse(recall(LAST(tenant)) ?? '{}') as Partial<Remembered>;
   } catch {
     return {};
   }
 }
 
-function remember(tenant: string, r: Remembered) {
-  try {
-    localStorage.setItem(LAST(tenant), JSON.stringify(r));
-  } catch {
-    // Private mode: remembering is only a convenience.
-  }
-}
-
-/** The SC's 層 for the log: 第2層 SC → 2, otherwise 1. */
-const layerOf = (scope: Pick<TenantScope, 'role'>) => (scope.role === 'sc2' ? 2 : 1);
+const rememberLast = (tenant: string, r: Remembered) => remember(LAST(tenant), JSON.stringify(r));
 
 /** /activities/quick */
 export function QuickLogPage() {
@@ -122,7 +116,7 @@ export function ActivityForm({
   const queryClient = useQueryClient();
   const areas = useAreaChoices();
   const orgs = useOrganizations(scope.code);
-  const last = recall(scope.code);
+  const last = recallLast(scope.code);
   const [values, setValues] = useState(() => ({
     type: (activity?.type ?? last.type ?? 'visit') as ActivityType,
     functions: (activity?.functions ?? []) as ScFunction[],
@@ -156,7 +150,7 @@ export function ActivityForm({
           })
         : api(createActivity, { params: { tenant: scope.code }, body }),
     onSuccess: async (a) => {
-      remember(scope.code, { type: a.type, minutes: a.minutes, areaId: a.areas[0]?.id ?? '' });
+      rememberLast(scope.code, { type: a.type, minutes: a.minutes, areaId: a.areas[0]?.id ?? '' });
       onSaved(a);
       await invalidateActivities(queryClient, scope.code);
     },
@@ -369,36 +363,28 @@ export function ActivityForm({
 
 function LogDone({ activity, onAgain }: { activity: Activity; onAgain: () => void }) {
   const scope = useTenantScope();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    heading.current?.focus();
-  }, []);
   return (
-    <section className="quick-done" aria-labelledby="log-done-title">
-      <h2 id="log-done-title" ref={heading} tabIndex={-1}>
-        <Check aria-hidden="true" size={28} />
-        記録しました
-      </h2>
-      <p className="quick-done__what">
-        {[
-          activity.areas.map((a) => a.name).join('・'),
-          activityTypeLabel(activity.type),
-          activity.functions.map((f) => SC_FUNCTIONS.find((x) => x.code === f)?.mark).join(''),
-          durationText(activity.minutes),
-        ].join('・')}
-      </p>
-      <div className="quick-done__actions">
-        <Button
-          className="quick__button"
-          icon={<NotebookPen aria-hidden="true" size={22} />}
-          onClick={onAgain}
-        >
-          続けて記録する
-        </Button>
-        <Link className={buttonClass('secondary')} to={activityPaths.activities(scope.code)}>
-          活動記録の一覧へ
-        </Link>
-      </div>
-    </section>
+    <RecordedPanel
+      what={[
+        activity.areas.map((a) => a.name).join('・'),
+        activityTypeLabel(activity.type),
+        activity.functions.map(scFunctionMark).join(''),
+        durationText(activity.minutes),
+      ].join('・')}
+      actions={
+        <>
+          <Button
+            className="quick__button"
+            icon={<NotebookPen aria-hidden="true" size={22} />}
+            onClick={onAgain}
+          >
+            続けて記録する
+          </Button>
+          <Link className={buttonClass('secondary')} to={activityPaths.activities(scope.code)}>
+            活動記録の一覧へ
+          </Link>
+        </>
+      }
+    />
   );
 }

@@ -1,11 +1,12 @@
 import { FileSpreadsheet, FileText } from 'lucide-react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { type ActivityReport, exportActivityReport, type TallyRow } from '../../../contracts/activities';
 import { hoursText, SC_FUNCTIONS } from '../../../domain/activities';
 import { areaTree, LAYER_SHORT, type Layer } from '../../../domain/areas';
 import { fiscalYearOf, formatWareki, todayInTokyo } from '../../../domain/dates';
 import { formatYearMonth, parseYearMonth } from '../../../domain/print-calendar';
 import { endpointUrl } from '../../lib/api';
+import { useSearchPatch } from '../../lib/search-params';
 import { useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
 import { buttonClass } from '../../ui/button';
@@ -26,7 +27,7 @@ import { useActivityReport } from './queries';
 export function ActivityReportPage() {
   const scope = useTenantScope();
   usePageTitle('活動の月報・年報');
-  const [search, setSearch] = useSearchParams();
+  const [search, set] = useSearchPatch();
   const today = todayInTokyo();
   const fy = Number(search.get('fy')) || null;
   const month = fy
@@ -36,13 +37,6 @@ export function ActivityReportPage() {
   const query = { month, fy: fy ?? undefined, area: area || undefined };
   const report = useActivityReport(scope.code, query);
   const areas = useAreaList(scope.code, undefined);
-  const set = (patch: Record<string, string>) => {
-    const next = new URLSearchParams(search);
-    for (const [k, v] of Object.entries(patch))
-      if (v) next.set(k, v);
-      else next.delete(k);
-    setSearch(next, { replace: true });
-  };
   const file = (format: 'xlsx' | 'pdf') =>
     endpointUrl(exportActivityReport, { params: { tenant: scope.code }, query: { ...query, format } });
   return (

@@ -1,6 +1,6 @@
 import { Check, Info, Minus, Plus } from 'lucide-react';
 import type { Referral } from '../../../contracts/matching';
-import { formatWareki, todayInTokyo } from '../../../domain/dates';
+import { daysBetween, formatMonthDay, formatWareki, todayInTokyo } from '../../../domain/dates';
 import { type ReferralStatus, referralStatusLabel } from '../../../domain/referrals';
 import { KANJI_DAYS, WEEK_ORDER } from '../../../domain/schedule-rrule';
 
@@ -63,16 +63,15 @@ export function ReasonList({ reasons }: { reasons: { text: string; tone: 'good' 
 /** 「12月8日（月）」, said as 「今日」 or 「3日過ぎ」 when it matters. */
 export function FollowUpDate({ date, today = todayInTokyo() }: { date: string | null; today?: string }) {
   if (!date) return <span className="muted">なし</span>;
-  const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000);
-  const wd = KANJI_DAYS[new Date(`${date}T00:00:00Z`).getUTCDay()];
-  const [, m, d] = date.split('-').map(Number);
+  const days = daysBetween(date, today);
   return (
     <time
       dateTime={date}
       title={`${formatWareki(date)}（${date}）`}
       className={days > 0 ? 'overdue' : undefined}
     >
-      {m}月{d}日（{wd}）{days === 0 ? '・今日' : days > 0 ? `・${days}日過ぎ` : ''}
+      {formatMonthDay(date)}
+      {days === 0 ? '・今日' : days > 0 ? `・${days}日過ぎ` : ''}
     </time>
   );
 }

@@ -11,9 +11,10 @@ import {
 import {
   OPPORTUNITY_KINDS,
   OPPORTUNITY_STATUSES,
+  opportunityKindLabel,
   opportunityStatusLabel,
 } from '../../../domain/opportunities';
-import { weekdaysText as days } from '../../../domain/schedule-rrule';
+import { weekdaysText } from '../../../domain/schedule-rrule';
 import { ApiError, api } from '../../lib/api';
 import { capabilities, useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
@@ -83,7 +84,7 @@ export function OpportunityListPage() {
                   </td>
                   <td>{o.offeredBy}</td>
                   <td>{o.kindLabels.join('・')}</td>
-                  <td>{[days(o.weekdays), o.timeNote].filter(Boolean).join(' ')}</td>
+                  <td>{[weekdaysText(o.weekdays), o.timeNote].filter(Boolean).join(' ')}</td>
                   <td>{o.paid ? o.rewardNote || 'あり' : o.rewardNote || 'なし'}</td>
                   <td className="num">
                     {o.inUse}
@@ -148,7 +149,9 @@ export function OpportunityDetailPage({ id }: { id: string }) {
         <dd>{o.areaNames.join('・') || '町内全域'}</dd>
         <dt>曜日・時間</dt>
         <dd>
-          {[days(o.weekdays), o.timeNote].filter(Boolean).join(' ') || <span className="muted">相談</span>}
+          {[weekdaysText(o.weekdays), o.timeNote].filter(Boolean).join(' ') || (
+            <span className="muted">相談</span>
+          )}
         </dd>
         <dt>報酬・謝礼</dt>
         <dd>
@@ -253,11 +256,8 @@ function describe(v: Values) {
   return [
     { label: '活動の名前', value: v.title },
     { label: '提供する主体', value: v.offeredBy },
-    {
-      label: '種類',
-      value: v.kinds.map((k) => OPPORTUNITY_KINDS.find((x) => x.code === k)?.label ?? k).join('・'),
-    },
-    { label: '曜日', value: days(v.weekdays) },
+    { label: '種類', value: v.kinds.map(opportunityKindLabel).join('・') },
+    { label: '曜日', value: weekdaysText(v.weekdays) },
     { label: '時間', value: v.timeNote },
     { label: '報酬', value: v.paid ? `あり ${v.rewardNote}` : `なし ${v.rewardNote}` },
     { label: '募集人数', value: v.capacity === null ? '' : String(v.capacity) },
@@ -268,7 +268,8 @@ function describe(v: Values) {
 /** Register or change an opening; a 409 keeps what was typed beside what is saved now. */
 export function OpportunityFormPage({ id }: { id?: string }) {
   const scope = useTenantScope();
-  const existing = useOpportunity(scope.code, id ?? '');
+  // A new opening has nothing to load.
+  const existing = useOpportunity(scope.code, id ?? '', Boolean(id));
   if (id && existing.isPending) return <Loading />;
   if (id && existing.isError) return <ErrorNotice error={existing.error} />;
   return <OpportunityForm key={id ?? 'new'} current={id ? (existing.data?.opportunity ?? null) : null} />;

@@ -92,10 +92,11 @@ export function useOpportunities(tenant: string) {
   });
 }
 
-export function useOpportunity(tenant: string, id: string) {
+export function useOpportunity(tenant: string, id: string, enabled = true) {
   return useQuery({
     queryKey: matchingKeys.opportunity(tenant, id),
     queryFn: ({ signal }) => api(getOpportunity, { params: { tenant, id }, signal }),
+    enabled,
   });
 }
 

@@ -18,6 +18,7 @@ import {
   isTerminalReferral,
   NOTE_SIDES,
   type NoteSide,
+  noteSideLabel,
   type ReferralStatus,
   referralStatusLabel,
   referralTargetKindLabel,
@@ -31,7 +32,8 @@ import { SelectField, TextareaField, TextField } from '../../ui/field';
 import { NotFoundContent } from '../../ui/not-found';
 import { Breadcrumb, PageHeader } from '../../ui/page';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
-import { activityPaths, logsActivities } from '../activities/paths';
+import { activityPaths, layerOf, logsActivities } from '../activities/paths';
+import { invalidateActivities } from '../activities/queries';
 import { needPaths, PrivacyNote } from '../needs';
 import { FollowUpDate, ReferralStatusBadge, ReferralSteps } from './format';
 import { matchingPaths } from './paths';
@@ -422,7 +424,7 @@ function LogActivity({ referral: r }: { referral: Referral }) {
         body: {
           minutes: Number(minutes.normalize('NFKC')) || 0,
           type,
-          layer: scope.role === 'sc2' ? 2 : 1,
+          layer: layerOf(scope),
           functions: ['f6'],
           headlines: suggestHeadlines(['f6']),
           yokoTasks: suggestTasks(['f6']),
@@ -437,7 +439,7 @@ function LogActivity({ referral: r }: { referral: Referral }) {
     onSuccess: async (a) => {
       setDone(a.id);
       setSummary('');
-      await queryClient.invalidateQueries({ queryKey: ['activities', scope.code] });
+      await invalidateActivities(queryClient, scope.code);
     },
   });
   const fields = mutation.error instanceof ApiError ? mutation.error.fieldMap() : {};
@@ -500,14 +502,13 @@ function LogActivity({ referral: r }: { referral: Referral }) {
 }
 
 function Timeline({ events }: { events: ReferralEvent[] }) {
-  const sideLabel = (s: string) => NOTE_SIDES.find((x) => x.code === s)?.label ?? s;
   return (
     <ol className="timeline">
       {events.map((e) => (
         <li key={`${e.at}-${e.toStatus}-${e.note}`} className={`timeline__item timeline__item--${e.side}`}>
           <p className="timeline__when">
             <WarekiDate date={e.on} />
-            <span className="timeline__side">{sideLabel(e.side)}</span>
+            <span className="timeline__side">{noteSideLabel(e.side)}</span>
           </p>
           {e.toStatus && (
             <p className="timeline__step">

@@ -1,7 +1,8 @@
 import { BarChart3, CalendarCheck } from 'lucide-react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { Referral } from '../../../contracts/matching';
 import { REFERRAL_STATUSES, REFERRAL_TARGET_KINDS, referralTargetKindLabel } from '../../../domain/referrals';
+import { useSearchPatch } from '../../lib/search-params';
 import { useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
 import { buttonClass } from '../../ui/button';
@@ -21,20 +22,14 @@ const PER_PAGE = 50;
 export function ReferralListPage() {
   const scope = useTenantScope();
   usePageTitle('つなぎ');
-  const [search, setSearch] = useSearchParams();
+  const [search, patch] = useSearchPatch();
   const allowed = canSeePersonalData(scope);
   const open = search.get('all') !== '1';
   const mine = search.get('mine') === '1';
   const status = search.get('status') ?? '';
   const kind = search.get('kind') ?? '';
   const page = Number(search.get('page') ?? '1') || 1;
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(search);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    next.delete('page');
-    setSearch(next, { replace: true });
-  };
+  const set = (key: string, value: string) => patch({ [key]: value, page: '' });
   const query: ReferralListQuery = {
     ...(open && !status ? { open: 'true' as const } : {}),
     ...(mine ? { mine: 'true' as const } : {}),
@@ -123,11 +118,7 @@ export function ReferralListPage() {
                 page={list.data.page}
                 lastPage={Math.max(1, Math.ceil(list.data.total / PER_PAGE))}
                 perPage={PER_PAGE}
-                onPage={(p) => {
-                  const next = new URLSearchParams(search);
-                  next.set('page', String(p));
-                  setSearch(next, { replace: true });
-                }}
+                onPage={(p) => patch({ page: String(p) })}
               />
             </>
           )}

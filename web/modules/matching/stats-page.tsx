@@ -1,6 +1,7 @@
 import { Download } from 'lucide-react';
 import { useState } from 'react';
-import { exportReferralStats } from '../../../contracts/matching';
+import type { z } from 'zod';
+import { exportReferralStats, type OutcomeCell } from '../../../contracts/matching';
 import { fiscalYearLabel } from '../../../domain/dates';
 import { endpointUrl } from '../../lib/api';
 import { useTenantScope } from '../../lib/session';
@@ -13,15 +14,7 @@ import { TableScroll } from '../../ui/table-scroll';
 import { recentFiscalYears } from '../needs/format';
 import { useReferralStats } from './queries';
 
-interface Cell {
-  label: string;
-  total: number;
-  established: number;
-  failed: number;
-  pending: number;
-  rate: number | null;
-  medianDaysToStart: number | null;
-}
+type Cell = z.infer<typeof OutcomeCell> & { label: string };
 
 const pct = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 

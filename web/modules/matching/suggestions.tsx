@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { createReferral, type Suggestion } from '../../../contracts/matching';
 import { addDays, todayInTokyo } from '../../../domain/dates';
-import { referralTargetKindLabel } from '../../../domain/referrals';
+import { isTerminalReferral, referralTargetKindLabel } from '../../../domain/referrals';
 import { ApiError, api } from '../../lib/api';
 import { paths } from '../../lib/paths';
 import { useTenantScope } from '../../lib/session';
@@ -14,8 +14,6 @@ import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { DaysPicker, ReasonList, ReferralStatusBadge } from './format';
 import { matchingPaths } from './paths';
 import { invalidateMatching, useNeedSuggestions, useReferrals } from './queries';
-
-const OPEN = ['proposed', 'contacted', 'accepted', 'started', 'ongoing'];
 
 /** Where a suggestion's name leads: the resource, the helper or the opening. */
 export function targetPath(tenant: string, kind: Suggestion['kind'], id: string): string {
@@ -108,7 +106,8 @@ export function SuggestionCard({
   const scope = useTenantScope();
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const already = s.referredAs && OPEN.includes(s.referredAs);
+  // Already on its way there (a finished つなぎ may be made again).
+  const already = s.referredAs && !isTerminalReferral(s.referredAs);
   return (
     <li className={`suggestion suggestion--${s.kind}`}>
       <div className="suggestion__head">

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { Referral } from '../../../contracts/matching';
 import { formatWareki } from '../../../domain/dates';
 import { referralTargetKindLabel } from '../../../domain/referrals';
-import { useTenantScope } from '../../lib/session';
+import { capabilities, useTenantScope } from '../../lib/session';
 import { usePageTitle } from '../../lib/title';
 import { Checkbox } from '../../ui/field';
 import { PageHeader } from '../../ui/page';
@@ -39,7 +39,8 @@ function CheckItem({ r, tenant, today }: { r: Referral; tenant: string; today: s
 export function TodayPage() {
   const scope = useTenantScope();
   usePageTitle('今日の確認');
-  const townWide = scope.systemAdmin || scope.role === 'insurer_staff' || scope.role === 'sc1';
+  // 保険者職員 and 第1層 SC see the whole town's; the others only their own.
+  const townWide = capabilities(scope).writeTenant;
   const [mine, setMine] = useState(true);
   const allowed = canSeePersonalData(scope);
   const query = useToday(scope.code, mine, allowed);

@@ -17,11 +17,13 @@ import {
 import { api } from '../../lib/api';
 import { errorFor, type FormErrors, fieldIdFor, formErrors, NO_ERRORS, validate } from '../../lib/form';
 import { type TenantScope, useTenantScope } from '../../lib/session';
+import { recall, remember } from '../../lib/storage';
 import { usePageTitle } from '../../lib/title';
 import { Button, buttonClass } from '../../ui/button';
 import { ErrorSummary } from '../../ui/error-summary';
 import { SelectField, TextField } from '../../ui/field';
 import { Breadcrumb, PageHeader } from '../../ui/page';
+import { RecordedPanel } from '../../ui/recorded';
 import { ErrorNotice, Loading, Notice } from '../../ui/status';
 import { GROUP_STYLE, type Term } from '../resources/categories';
 import { AreaOptions, useAreaChoices } from './areas';
@@ -43,22 +45,6 @@ const fieldId = fieldIdFor(FORM, FIELDS);
 
 const AREA_KEY = (tenant: string) => `sasaeai:need-area:${tenant}`;
 const SOURCE_KEY = (tenant: string) => `sasaeai:need-source:${tenant}`;
-
-function recall(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function remember(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Private mode: remembering is only a convenience.
-  }
-}
 
 /**
  * The area to start with: the resident's, for a 第2層 SC her first assigned area, otherwise the one
@@ -495,43 +481,39 @@ function QuickDone({
   onAgain: () => void;
 }) {
   const scope = useTenantScope();
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    heading.current?.focus();
-  }, []);
   return (
-    <section className="quick-done" aria-labelledby="quick-done-title">
-      <h2 id="quick-done-title" ref={heading} tabIndex={-1}>
-        <Check aria-hidden="true" size={28} />
-        記録しました
-      </h2>
-      <p className="quick-done__what">
-        {[need.areaName, need.categoryName, peopleText(need.people), needUrgencyLabel(need.urgency)].join(
-          '・',
-        )}
-        {need.summary && <span className="quick-done__summary">「{need.summary}」</span>}
-      </p>
-      <div className="quick-done__actions">
-        <Button
-          className="quick__button"
-          icon={<ClipboardPlus aria-hidden="true" size={22} />}
-          onClick={onAgain}
-        >
-          続けて記録する
-        </Button>
-        <Link className={buttonClass('secondary')} to={needPaths.need(scope.code, need.id)}>
-          記録した困りごとを開く
-        </Link>
-        {residentId ? (
-          <Link className={buttonClass('quiet')} to={needPaths.resident(scope.code, residentId)}>
-            住民の画面へ戻る
+    <RecordedPanel
+      what={
+        <>
+          {[need.areaName, need.categoryName, peopleText(need.people), needUrgencyLabel(need.urgency)].join(
+            '・',
+          )}
+          {need.summary && <span className="quick-done__summary">「{need.summary}」</span>}
+        </>
+      }
+      actions={
+        <>
+          <Button
+            className="quick__button"
+            icon={<ClipboardPlus aria-hidden="true" size={22} />}
+            onClick={onAgain}
+          >
+            続けて記録する
+          </Button>
+          <Link className={buttonClass('secondary')} to={needPaths.need(scope.code, need.id)}>
+            記録した困りごとを開く
           </Link>
-        ) : (
-          <Link className={buttonClass('quiet')} to={needPaths.needs(scope.code)}>
-            困りごとの一覧へ
-          </Link>
-        )}
-      </div>
-    </section>
+          {residentId ? (
+            <Link className={buttonClass('quiet')} to={needPaths.resident(scope.code, residentId)}>
+              住民の画面へ戻る
+            </Link>
+          ) : (
+            <Link className={buttonClass('quiet')} to={needPaths.needs(scope.code)}>
+              困りごとの一覧へ
+            </Link>
+          )}
+        </>
+      }
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useMemo, useState } from 'react';
-import { type NetworkEdge, type NetworkNode, network } from '../../../contracts/network';
+import { type MissingActors, type NetworkEdge, type NetworkNode, network } from '../../../contracts/network';
 import { areaTree } from '../../../domain/areas';
 import {
   layoutGraph,
@@ -23,14 +23,16 @@ import { AreaOptions } from '../needs';
 const WIDTH = 960;
 const HEIGHT = 620;
 
-/** Colour, shape and word for each kind of node: never colour alone. */
-const LOOK: Record<NetworkNode['kind'], { color: string; shape: 'square' | 'circle' | 'diamond' | 'ring' }> =
-  {
-    council: { color: '#1d5c4d', shape: 'square' },
-    organization: { color: '#0d5a8c', shape: 'circle' },
-    person: { color: '#b4531a', shape: 'ring' },
-    project: { color: '#5a3d85', shape: 'diamond' },
-  };
+/** Colour, shape and word for each kind of node: never colour alone. `r` is the mark's size. */
+const LOOK: Record<
+  NetworkNode['kind'],
+  { color: string; shape: 'square' | 'circle' | 'diamond' | 'ring'; r: number }
+> = {
+  council: { color: '#1d5c4d', shape: 'square', r: 13 },
+  organization: { color: '#0d5a8c', shape: 'circle', r: 8 },
+  person: { color: '#b4531a', shape: 'ring', r: 8 },
+  project: { color: '#5a3d85', shape: 'diamond', r: 11 },
+};
 const TIE_DASH: Record<TieKind, string | undefined> = {
   member: undefined,
   meeting: '2 3',
@@ -207,7 +209,7 @@ function Graph({
             if (!p) return null;
             const look = LOOK[n.kind];
             const dim = lit && !lit.has(n.id);
-            const r = n.kind === 'council' ? 13 : n.kind === 'project' ? 11 : 8;
+            const r = look.r;
             return (
               // biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be a <button>; role and keys make it one
               <g
@@ -246,12 +248,11 @@ function Graph({
             {nodes.map((n) => {
               const p = pos.get(n.id);
               if (!p) return null;
-              const r = n.kind === 'council' ? 13 : n.kind === 'project' ? 11 : 8;
               return (
                 <text
                   key={n.id}
                   x={p.x}
-                  y={p.y + r + 12}
+                  y={p.y + LOOK[n.kind].r + 12}
                   textAnchor="middle"
                   className="network__label"
                   opacity={lit && !lit.has(n.id) ? 0.25 : 1}
@@ -394,16 +395,7 @@ function TieTable({ nodes, edges }: { nodes: NetworkNode[]; edges: NetworkEdge[]
   );
 }
 
-function Missing({
-  missing,
-}: {
-  missing: {
-    areaId: string;
-    areaName: string;
-    involved: number;
-    kinds: { kind: string; source: string }[];
-  }[];
-}) {
+function Missing({ missing }: { missing: MissingActors[] }) {
   return (
     <section aria-labelledby="missing-title" className="network-missing">
       <h2 id="missing-title">誰とまだつながっていないか</h2>
