@@ -6,7 +6,8 @@
  */
 
 import type { Boundary, Position } from './geojson';
-import { KANJI_DAYS } from './schedule-rrule';
+import { weekdayMask, weekdaysOfMask } from './helpers';
+import { weekdaysText } from './schedule-rrule';
 
 export type ReasonTone = 'good' | 'bad' | 'info';
 
@@ -367,12 +368,7 @@ export function distanceWords(m: number): string {
 // ---------------------------------------------------------------------------------------------
 // Days
 
-function daysText(mask: number): string {
-  const days = [1, 2, 3, 4, 5, 6, 0].filter((d) => mask & (1 << d));
-  return days.map((d) => KANJI_DAYS[d]).join('・');
-}
-
-const maskOf = (days: readonly number[]) => days.reduce((m, d) => m | (1 << d), 0);
+const daysText = (mask: number) => weekdaysText(weekdaysOfMask(mask));
 
 function dayReason(c: Candidate, available: readonly number[] | null | undefined): MatchReason | null {
   if (c.weekdayMask === 0) return null;
@@ -380,11 +376,11 @@ function dayReason(c: Candidate, available: readonly number[] | null | undefined
     c.kind === 'helper' ? `${daysText(mask)}に活動できます` : `${daysText(mask)}曜開催`;
   if (!available || available.length === 0)
     return { code: 'days', text: phrase(c.weekdayMask), tone: 'info', points: 0 };
-  const fit = maskOf(available) & c.weekdayMask;
+  const fit = weekdayMask(available) & c.weekdayMask;
   if (fit) return { code: 'days', text: `${phrase(fit)}（ご都合の曜日）`, tone: 'good', points: 10 };
   return {
     code: 'days',
-    text: `ご都合の曜日（${daysText(maskOf(available))}）に合いません（${phrase(c.weekdayMask)}）`,
+    text: `ご都合の曜日（${daysText(weekdayMask(available))}）に合いません（${phrase(c.weekdayMask)}）`,
     tone: 'bad',
     points: -15,
   };

@@ -19,7 +19,7 @@ import {
 } from '../../../domain/matching';
 import { interestKeysOf } from '../../../domain/opportunities';
 import type { ReferralStatus } from '../../../domain/referrals';
-import { KANJI_DAYS } from '../../../domain/schedule-rrule';
+import { weekdaysText } from '../../../domain/schedule-rrule';
 import type { TenantContext } from '../../core/context';
 import { type AreaRow, tenantAreas } from '../areas';
 import { helperCandidates } from '../helpers';
@@ -109,11 +109,7 @@ function withAncestorsAndDescendants(world: MatchWorld, code: string): string[] 
 
 const monthLabel = (d: Date | null) =>
   d ? formatWareki(d.toISOString().slice(0, 10), { day: false }) : null;
-const daysText = (mask: number) =>
-  weekdaysOfMask(mask)
-    .sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7))
-    .map((d) => KANJI_DAYS[d])
-    .join('・');
+const daysText = (mask: number) => weekdaysText(weekdaysOfMask(mask));
 
 async function resourcesFor(ctx: TenantContext, codes: string[]) {
   const rows = await resourceCandidates(ctx, codes);
